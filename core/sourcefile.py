@@ -115,8 +115,7 @@ def parse_yaml(text: str, name: str) -> SourceFile:
 
 def _walk(node, pointer, depth, positions, seen, name):
     """Record positions; reject aliases, duplicate keys, non-string keys and deep nesting."""
-    here = (node.start_mark.line + 1, node.start_mark.column + 1)
-    positions.setdefault(pointer, here)
+    here = positions.setdefault(pointer, (node.start_mark.line + 1, node.start_mark.column + 1))
     if depth > MAX_DEPTH:
         raise FileProblem(ContentError(name, f"nested too deeply (more than {MAX_DEPTH} levels)", *here, pointer))
     if id(node) in seen:

@@ -361,7 +361,9 @@ class ItemNotes(_FromItems):
         return {}
 
     def is_empty(self, value):
-        return not value or not any(isinstance(v, str) and v.strip() for v in value.values())
+        if not isinstance(value, dict):
+            return not value
+        return not any(isinstance(v, str) and v.strip() for v in value.values())
 
     def check(self, value, answers):
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

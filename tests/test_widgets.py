@@ -1,0 +1,176 @@
+"""Drive every built-in exercise through its widgets (no browser), and check what the store holds."""
+import datetime as dt
+
+import ipywidgets as W
+import pytest
+
+import innerwork
+from innerwork.session import Session
+from innerwork.store import MemoryStore, SQLiteStore
+from innerwork.widgets import ExerciseApp
+
+EXERCISES = [e.id for e in innerwork.exercises()]
+NASTY = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def html_values(widget):
+    return [w.value for w in walk(widget) if isinstance(w, W.HTML)]
+
+
+def fill(app, text):
+    """Answer the current step through its widgets, as a person would."""
+    step, control = app.session.step, app.input
+    if control is None:
+        return
+    inner = [w for w in walk(control) if w is not control or not isinstance(w, W.Box)]
+    if step.kind == "prompt":
+        control.value = text
+    elif step.kind == "list":
+        next(w for w in inner if isinstance(w, W.Textarea)).value = f"{text}\nsecond\nthird"
+    elif step.kind in ("scale",):
+        next(w for w in inner if isinstance(w, W.ToggleButtons)).value = 3
+    elif step.kind in ("choice", "pick") and isinstance(control, W.RadioButtons):
+        control.value = control.options[0]
+    elif step.kind in ("checklist", "pick"):
+        next(w for w in inner if isinstance(w, W.Checkbox)).value = True
+    elif step.kind == "date":
+        control.value = dt.date(2026, 12, 1)
+    elif step.kind == "rate_items":
+        for n, drop in enumerate(w for w in inner if isinstance(w, W.Dropdown)):
+            drop.value = (n * 7) % 11
+    elif step.kind == "order":
+        next(w for w in inner if isinstance(w, W.Button) and w.description == "Down").click()
+    elif step.kind == "item_notes":
+        for box in (w for w in inner if isinstance(w, W.Text)):
+            box.value = text
+
+
+def complete(app, text="Something I wrote", on_each_step=lambda app: None):
+    for _ in range(60):
+        if app.nav.layout.display == "none":
+            return
+        fill(app, text)
+        on_each_step(app)
+        assert app.problem.value == "", (app.session.step.id, app.problem.value)
+        app.next_button.click()
+    raise AssertionError("the exercise never reached its summary")
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_exercise_runs_from_first_step_to_summary_and_is_stored(exercise_id, tmp_path):
+    store = SQLiteStore(tmp_path / "answers.sqlite3")
+    app = innerwork.show(exercise_id, store=store)
+    seen = []
+    complete(app, on_each_step=lambda a: seen.append(a.progress.value))
+    assert seen[0] == f"Step 1 of {len(app.session.exercise.steps)}"
+    assert app.progress.value == "Finished"
+    [entry] = store.entries()
+    exercise = innerwork.get_exercise(exercise_id)
+    assert entry.status == "completed" and entry.exercise_id == exercise_id
+    assert entry.type == exercise.type and entry.type_version == exercise.exercise_type.version
+    assert entry.content_version == exercise.schema_version
+    assert entry.summary == app.session.summary()
+    for step in exercise.answer_steps:
+        if step.kind == "prompt":
+            assert entry.answers[step.id] == "Something I wrote"
+    assert "download" in app.downloads.value and "Download my answers (Markdown)" in app.downloads.value
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_typed_html_never_reaches_an_html_widget_unescaped(exercise_id):
+    app = ExerciseApp(Session(innerwork.get_exercise(exercise_id), MemoryStore()))
+
+    def no_raw_html(app):
+        for value in html_values(app):
+            assert "<img" not in value and "<script" not in value
+    complete(app, NASTY, on_each_step=no_raw_html)
+    no_raw_html(app)
+    summary = "".join(html_values(app))
+    if any(s.kind in ("prompt", "list", "item_notes") for s in app.session.exercise.answer_steps):
+        assert "&lt;img" in summary
+
+
+def test_back_keeps_answers_and_a_bad_answer_shows_a_message_next_to_the_field():
+    app = ExerciseApp(Session(innerwork.get_exercise("self-compassion-break"), MemoryStore()))
+    app.next_button.click()  # intro
+    app.next_button.click()  # the situation is required
+    assert app.problem.value == "Please answer this one before going on."
+    app.input.value = "A tense call with my brother"
+    assert app.problem.value == ""
+    app.next_button.click()
+    app.back_button.click()
+    assert app.input.value == "A tense call with my brother"
+
+
+def test_a_hard_chosen_step_shows_a_suggestion_to_split_it():
+    session = Session(innerwork.get_exercise("step-ladder"), MemoryStore())
+    session.set_answer("steps", ["Tidy the whole flat", "Open the window"])
+    session.set_answer("difficulty", {"Tidy the whole flat": 9, "Open the window": 1})
+    session.index = [s.id for s in session.exercise.steps].index("chosen")
+    app = ExerciseApp(session)
+    app.input.value = "Tidy the whole flat"
+    assert "split it into two smaller ones" in app.hint.value
+    app.input.value = "Open the window"
+    assert app.hint.value == ""
+
+
+def test_resume_offers_the_unfinished_entry(tmp_path):
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    first = innerwork.show("wins-log", store=store)
+    first.input.children[1].value = "Made tea"
+    first.session.save_now()
+    again = innerwork.show("wins-log", store=store)
+    assert "unfinished entry" in again.children[1].value
+    again.resume_button.click()
+    assert again.children[0].session.answers["wins"] == ["Made tea"]
+
+
+def test_a_store_that_fails_keeps_answers_on_the_page(tmp_path):
+    bad = tmp_path / "answers.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), SQLiteStore(bad)))
+    app.input.children[1].value = "Went outside"
+    app.session.save_now()
+    assert app.saved.value.startswith("Not saved")
+    assert "cannot be read" in app.saved.tooltip
+    assert app.session.answers["wins"] == ["Went outside"]
+    app.stop_button.click()
+    assert "Download my answers so far" in app.body.children[1].value
+    assert bad.read_bytes() == b"this is not a database" * 100
+
+
+def test_gallery_filters_and_starts_an_exercise():
+    gallery = innerwork.gallery(store=MemoryStore())
+    assert len(gallery.start_buttons) == len(EXERCISES)
+    gallery.type_filter.value = "reflection"
+    assert set(gallery.start_buttons) == {e.id for e in innerwork.exercises() if e.type == "reflection"}
+    gallery.start_buttons["hard-because-working"].click()
+    assert gallery.app.session.exercise.id == "hard-because-working"
+    assert any(isinstance(w, W.Button) and w.description == "Need help now?" for w in walk(gallery))
+
+
+def test_history_lists_views_exports_and_deletes(tmp_path):
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    complete(innerwork.show("quick-body-check", store=store))
+    history = innerwork.history(store=store)
+    row = history.rows.children[0]
+    assert "Quick body check · finished" in row.children[0].value
+    next(b for b in row.children if getattr(b, "description", "") == "View").click()
+    assert "Quick body check" in history.detail.children[0].value
+    next(b for b in row.children if getattr(b, "description", "") == "Delete").click()
+    history.detail.children[1].children[0].click()  # "Delete for good"
+    assert store.entries() == []
+
+
+def test_help_panel_opens_with_tel_links():
+    app = innerwork.show("wins-log", store=MemoryStore())
+    app.help.button.click()
+    assert app.help.panel.layout.display is None
+    assert 'href="tel:988"' in app.help.panel.value and 'href="tel:116123"' in app.help.panel.value
+    assert "last checked on" in app.help.panel.value
