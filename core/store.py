@@ -114,16 +114,17 @@ class SQLiteStore:
         self.location = str(self.path)
         self._lock = threading.Lock()
         self._ready = False
+        self.busy_timeout_ms = 5000
 
     # -- connection and schema ---------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"Cannot open the answers file {self.path}: {exc}") from None
         try:
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
             if not self._ready:
                 self._prepare(conn)
         except BaseException:

@@ -1,0 +1,35 @@
+"""innerwork: guided self-help exercises for the time between therapy sessions."""
+from importlib.metadata import PackageNotFoundError, version as _version
+
+from .errors import ContentError, InvalidContent, UnknownExercise
+from .exercise_type import Exercise, ExerciseType
+from .hookspecs import hookimpl
+from .steps import StepKind
+
+try:
+    __version__ = _version("innerwork")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = ["hookimpl", "ExerciseType", "Exercise", "StepKind", "ContentError", "InvalidContent",
+           "UnknownExercise", "exercises", "get_exercise", "show", "gallery", "history"]
+
+
+def exercises() -> list[Exercise]:
+    """Every exercise that loaded, sorted by title."""
+    from .catalogue import catalogue
+    return sorted(catalogue().exercises.values(), key=lambda e: e.title)
+
+
+def get_exercise(exercise_id: str) -> Exercise:
+    """One exercise by id; raises :class:`UnknownExercise` with close matches."""
+    from .catalogue import catalogue
+    return catalogue().get(exercise_id)
+
+
+def __getattr__(name):
+    # the widget layer loads only when asked for, so the command line starts fast
+    if name in {"show", "gallery", "history"}:
+        from . import notebook
+        return getattr(notebook, name)
+    raise AttributeError(f"module 'innerwork' has no attribute {name!r}")

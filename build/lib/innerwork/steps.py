@@ -1,0 +1,401 @@
+"""The kit of step kinds an exercise is built from, in plain Python (no widgets).
+
+Each step in an exercise file has an ``id``, a ``kind`` and a ``prompt``. A kind
+knows how to check an answer, how to make an example answer and how to write
+an answer in a summary. Plugins add kinds through ``register_step_kinds``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+MAX_TEXT = 5000
+
+
+def md_escape(text: str) -> str:
+    """Escape a person's text so Markdown shows it literally (HTML is escaped later, on rendering)."""
+    text = str(text).replace("\r\n", "\n").strip()
+    text = re.sub(r"([\\`*_{}\[\]()#+\-.!|>~<&])", r"\\\1", text)
+    return text.replace("\n", "  \n")
+
+
+class StepKind:
+    """One step of an exercise. Subclasses set ``kind`` and override what differs."""
+
+    kind = ""
+    #: whether the step records an answer
+    records_answer = True
+    #: JSON Schema for the step's own fields in an exercise file, for plugin kinds
+    #: (the core kinds are described in ``schemas/steps.schema.json``)
+    schema: dict | None = None
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.id: str = spec["id"]
+        self.title: str = spec.get("title", "")
+        self.prompt: str = spec.get("prompt", "")
+        self.help: str = spec.get("help", "")
+        self.required: bool = bool(spec.get("required", False))
+
+    # -- answers -------------------------------------------------------------
+    def empty(self):
+        """The value of a step nobody has answered yet."""
+        return None
+
+    def is_empty(self, value) -> bool:
+        return value in (None, "", [], {})
+
+    def problem(self, value, answers: dict) -> str | None:
+        """A plain-words message when ``value`` is not an acceptable answer, else ``None``."""
+        if self.is_empty(value):
+            return "Please answer this one before going on." if self.required else None
+        return self.check(value, answers)
+
+    def check(self, value, answers: dict) -> str | None:
+        """Kind-specific check of a non-empty value."""
+        return None
+
+    def example(self, answers: dict):
+        """A valid example answer, given the answers to earlier steps."""
+        return None
+
+    def describe(self, value, answers: dict) -> str:
+        """The answer as Markdown for a summary; the person's text is escaped."""
+        return md_escape(value)
+
+    def items(self, answers: dict) -> list[str]:
+        """The items this step offers or produced, for steps that take ``items_from`` it."""
+        return []
+
+
+class Text(StepKind):
+    """Something to read: authored Markdown, no answer."""
+
+    kind = "text"
+    records_answer = False
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.body: str = spec.get("body", "")
+
+
+class Summary(Text):
+    """The end of the exercise: the type's summary is shown here."""
+
+    kind = "summary"
+
+
+class Prompt(StepKind):
+    """Free text in the person's own words."""
+
+    kind = "prompt"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.multiline = spec.get("multiline", True)
+        self.placeholder = spec.get("placeholder", "")
+        self.max_length = spec.get("max_length", MAX_TEXT)
+
+    def empty(self):
+        return ""
+
+    def is_empty(self, value):
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def check(self, value, answers):
+        if not isinstance(value, str):
+            return "This answer should be text."
+        if len(value) > self.max_length:
+            return f"This answer is {len(value):,} characters long; please keep it under {self.max_length:,}."
+        return None
+
+    def example(self, answers):
+        return f"Example words for {self.id}."
+
+
+class Scale(StepKind):
+    """A whole number on a scale, 0 to 10 unless the step says otherwise."""
+
+    kind = "scale"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.min = spec.get("min", 0)
+        self.max = spec.get("max", 10)
+        self.low_label = spec.get("low_label", "")
+        self.high_label = spec.get("high_label", "")
+
+    def check(self, value, answers):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"Please choose a whole number from {self.min} to {self.max}."
+        if not self.min <= value <= self.max:
+            return f"Please choose a number from {self.min} to {self.max}; {value} is outside that range."
+        return None
+
+    def example(self, answers):
+        return (self.min + self.max) // 2
+
+    def describe(self, value, answers):
+        return f"{value} out of {self.max}"
+
+
+def _options(spec) -> list[str]:
+    if "groups" in spec:
+        return [item for group in spec["groups"] for item in group["items"]]
+    return list(spec.get("options", spec.get("items", [])))
+
+
+class Choice(StepKind):
+    """One option out of several."""
+
+    kind = "choice"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.options = _options(spec)
+
+    def check(self, value, answers):
+        if value not in self.options:
+            return "Please pick one of the options shown."
+        return None
+
+    def example(self, answers):
+        return self.options[0]
+
+
+class Checklist(StepKind):
+    """Any number of options, possibly grouped (``groups: [{name, items}]``)."""
+
+    kind = "checklist"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.groups = spec.get("groups") or [{"name": "", "items": list(spec.get("options", []))}]
+        self.options = _options(spec)
+
+    def empty(self):
+        return []
+
+    def check(self, value, answers):
+        if not isinstance(value, list) or any(v not in self.options for v in value):
+            return "Please tick only the options shown."
+        if len(set(value)) != len(value):
+            return "Each option can be ticked once."
+        return None
+
+    def example(self, answers):
+        return self.options[:2]
+
+    def describe(self, value, answers):
+        return "\n".join(f"- {md_escape(v)}" for v in value) or "(nothing ticked)"
+
+    def items(self, answers):
+        return list(answers.get(self.id) or [])
+
+
+class ListStep(StepKind):
+    """A short list the person writes, one item per line."""
+
+    kind = "list"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.min_items = spec.get("min_items", 1)
+        self.max_items = spec.get("max_items", 10)
+        self.placeholder = spec.get("placeholder", "")
+
+    def empty(self):
+        return []
+
+    def check(self, value, answers):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "This answer should be a list of short lines."
+        items = [v.strip() for v in value if v.strip()]
+        if len(items) < self.min_items:
+            return f"Please write at least {self.min_items} item{'s' if self.min_items != 1 else ''}, one per line."
+        if len(items) > self.max_items:
+            return f"Please keep it to {self.max_items} items or fewer; smaller lists are easier to use."
+        if len(set(items)) != len(items):
+            return "Two lines are the same; please make each line different."
+        if any(len(v) > 300 for v in items):
+            return "Please keep each line under 300 characters."
+        return None
+
+    def example(self, answers):
+        return [f"{self.id} item {n}" for n in range(1, max(self.min_items, 3) + 1)]
+
+    def describe(self, value, answers):
+        return "\n".join(f"- {md_escape(v)}" for v in self.items({self.id: value}))
+
+    def items(self, answers):
+        return [v.strip() for v in answers.get(self.id) or [] if isinstance(v, str) and v.strip()]
+
+
+class _FromItems(StepKind):
+    """A step whose items come from the content (``items`` or ``groups``) or an earlier step (``items_from``)."""
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.items_from: str | None = spec.get("items_from")
+        self.sort_by: str | None = spec.get("sort_by")
+        self.fixed_items = _options(spec)
+        self.groups = spec.get("groups")
+        #: filled in by the exercise: steps by id, to resolve ``items_from`` and ``sort_by``
+        self.steps_by_id: dict[str, StepKind] = {}
+
+    def source_items(self, answers) -> list[str]:
+        """The items offered, least-rated first when ``sort_by`` names a rating step."""
+        if self.items_from:
+            items = self.steps_by_id[self.items_from].items(answers)
+        else:
+            items = list(self.fixed_items)
+        if self.sort_by:
+            ratings = answers.get(self.sort_by) or {}
+            rank = {item: n for n, item in enumerate(items)}
+            items.sort(key=lambda item: (ratings.get(item, 99), rank[item]))
+        return items
+
+
+class RateItems(_FromItems):
+    """A rating (0 to 10 unless set) for each item."""
+
+    kind = "rate_items"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.min = spec.get("min", 0)
+        self.max = spec.get("max", 10)
+        self.low_label = spec.get("low_label", "")
+        self.high_label = spec.get("high_label", "")
+
+    def empty(self):
+        return {}
+
+    def check(self, value, answers):
+        if not isinstance(value, dict):
+            return "This answer should give a number for each item."
+        offered = self.source_items(answers)
+        for item, rating in value.items():
+            if item not in offered:
+                return f"'{item}' is not one of the items to rate."
+            if isinstance(rating, bool) or not isinstance(rating, int) or not self.min <= rating <= self.max:
+                return f"Please rate '{item}' with a whole number from {self.min} to {self.max}."
+        if self.required and len(value) < len(offered):
+            missing = [i for i in offered if i not in value]
+            return f"Please rate every item; still to rate: {', '.join(missing)}."
+        return None
+
+    def example(self, answers):
+        return {item: (n * 3) % (self.max + 1) for n, item in enumerate(self.source_items(answers))}
+
+    def describe(self, value, answers):
+        ordered = sorted(value.items(), key=lambda kv: kv[1])
+        return "\n".join(f"- {md_escape(item)}: {rating} out of {self.max}" for item, rating in ordered)
+
+    def items(self, answers):
+        return self.source_items(answers)
+
+
+class Order(_FromItems):
+    """The items put in an order (starting from ``sort_by`` ratings, lowest first)."""
+
+    kind = "order"
+
+    def empty(self):
+        return []
+
+    def check(self, value, answers):
+        if not isinstance(value, list) or sorted(value) != sorted(self.source_items(answers)):
+            return "Please keep every item in the list; only change the order."
+        return None
+
+    def example(self, answers):
+        return self.source_items(answers)
+
+    def describe(self, value, answers):
+        return "\n".join(f"{n}. {md_escape(item)}" for n, item in enumerate(value, 1))
+
+    def items(self, answers):
+        return list(answers.get(self.id) or self.source_items(answers))
+
+
+class Pick(_FromItems):
+    """Choose one or a few of the items (``max``, default 1)."""
+
+    kind = "pick"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.max = spec.get("max", 1)
+
+    def empty(self):
+        return []
+
+    def check(self, value, answers):
+        if not isinstance(value, list) or any(v not in self.source_items(answers) for v in value):
+            return "Please choose from the items shown."
+        if len(value) > self.max:
+            return f"Please choose at most {self.max}; fewer is fine."
+        return None
+
+    def example(self, answers):
+        return self.source_items(answers)[: self.max]
+
+    def describe(self, value, answers):
+        return "\n".join(f"- {md_escape(v)}" for v in value)
+
+    def items(self, answers):
+        return list(answers.get(self.id) or [])
+
+
+class ItemNotes(_FromItems):
+    """A short note (a request, an action) for each item."""
+
+    kind = "item_notes"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.placeholder = spec.get("placeholder", "")
+
+    def empty(self):
+        return {}
+
+    def is_empty(self, value):
+        if not isinstance(value, dict):
+            return not value
+        return not any(isinstance(v, str) and v.strip() for v in value.values())
+
+    def check(self, value, answers):
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return "This answer should be a note for each item."
+        offered = self.source_items(answers)
+        if any(item not in offered for item in value):
+            return "Please write notes only for the items shown."
+        if any(len(v) > MAX_TEXT for v in value.values()):
+            return f"Please keep each note under {MAX_TEXT:,} characters."
+        return None
+
+    def example(self, answers):
+        return {item: f"One thing I can do about {item}." for item in self.source_items(answers)}
+
+    def describe(self, value, answers):
+        return "\n".join(f"- **{md_escape(item)}**: {md_escape(note)}" for item, note in value.items() if note.strip())
+
+
+class Date(StepKind):
+    """A day, written as YYYY-MM-DD."""
+
+    kind = "date"
+
+    def check(self, value, answers):
+        try:
+            _dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return "Please give a date such as 2026-03-14."
+        return None
+
+    def example(self, answers):
+        return "2026-03-14"
+
+
+CORE_KINDS: list[type[StepKind]] = [Text, Summary, Prompt, Scale, Choice, Checklist, ListStep, RateItems, Order, Pick, ItemNotes, Date]

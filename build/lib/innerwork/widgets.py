@@ -1,0 +1,313 @@
+"""The ipywidgets app: a thin layer over :class:`innerwork.session.Session`.
+
+Authored Markdown is rendered and sanitised; a person's text only ever goes
+into widget values and plain-text labels, or through :func:`md_escape` into
+the rendered summary.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+
+import ipywidgets as W
+
+from . import export
+from .help import help_markdown
+from .markdown import plain, render
+from .session import Session
+from .steps import StepKind
+
+WIDE = {"description_width": "initial"}
+
+
+def html(markdown: str, css_class: str = "") -> W.HTML:
+    widget = W.HTML(render(markdown))
+    if css_class:
+        widget.add_class(css_class)
+    return widget
+
+
+def download_link(text: str, filename: str, mime: str, label: str) -> str:
+    """An HTML download link whose content is base64 (a person's text can't break out of it)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return f'<a download="{plain(filename)}" href="data:{mime};charset=utf-8;base64,{data}">{plain(label)}</a>'
+
+
+class HelpButton(W.VBox):
+    """"Need help now?": a button that opens the helplines panel. On every page."""
+
+    def __init__(self):
+        self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help",
+                               icon="life-ring")
+        self.button.add_class("innerwork-help")
+        self.panel = html(help_markdown(), "innerwork-help-panel")
+        self.panel.layout.display = "none"
+        self.button.on_click(self.toggle)
+        super().__init__([self.button, self.panel])
+
+    def toggle(self, _=None):
+        opening = self.panel.layout.display == "none"
+        self.panel.layout.display = None if opening else "none"
+        self.button.description = "Hide help" if opening else "Need help now?"
+
+
+# -- one input per step kind ------------------------------------------------------
+def _scale(step, value, on_change, description):
+    buttons = W.ToggleButtons(options=[(str(n), n) for n in range(step.min, step.max + 1)],
+                              value=value if isinstance(value, int) else None, description=description,
+                              tooltips=[f"{n} out of {step.max}" for n in range(step.min, step.max + 1)],
+                              style={**WIDE, "button_width": "2.6em"})
+    buttons.observe(lambda c: on_change(c["new"]), "value")
+    parts = [buttons]
+    if step.low_label or step.high_label:
+        parts.append(W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}"))
+    return W.VBox(parts)
+
+
+def _checkboxes(groups, chosen, on_change):
+    boxes = []
+
+    def changed(_):
+        on_change([b.description for b in boxes if b.value])
+
+    rows = []
+    for group in groups:
+        if group.get("name"):
+            rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
+        for item in group["items"]:
+            box = W.Checkbox(value=item in chosen, description=item, indent=False)
+            box.observe(changed, "value")
+            boxes.append(box)
+            rows.append(box)
+    return W.VBox(rows)
+
+
+def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widget | None:
+    """The input widget for ``step``; ``on_change(value)`` records an answer."""
+    value = session.value(step)
+    answers = session.answers
+    label = step.title or "Your answer"
+    if hasattr(step, "widget"):  # a plugin's own step kind can bring its own widget
+        return step.widget(value, on_change)
+    if step.kind == "prompt":
+        cls = W.Textarea if step.multiline else W.Text
+        widget = cls(value=value or "", placeholder=step.placeholder, description=label, style=WIDE,
+                     continuous_update=True, layout=W.Layout(width="95%", height="7em" if step.multiline else None))
+        widget.observe(lambda c: on_change(c["new"]), "value")
+        return widget
+    if step.kind == "list":
+        widget = W.Textarea(value="\n".join(value or []), placeholder=step.placeholder, description=label,
+                            style=WIDE, layout=W.Layout(width="95%", height="8em"))
+        widget.observe(lambda c: on_change([line.strip() for line in c["new"].split("\n") if line.strip()]), "value")
+        return W.VBox([W.Label("One per line."), widget])
+    if step.kind == "scale":
+        return _scale(step, value, on_change, label)
+    if step.kind == "choice":
+        widget = W.RadioButtons(options=step.options, value=value if value in step.options else None,
+                                description=label, style=WIDE)
+        widget.observe(lambda c: on_change(c["new"]), "value")
+        return widget
+    if step.kind == "checklist":
+        return _checkboxes(step.groups, value or [], on_change)
+    if step.kind == "date":
+        try:
+            current = dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            current = None
+        widget = W.DatePicker(value=current, description=label, style=WIDE)
+        widget.observe(lambda c: on_change(c["new"].isoformat() if c["new"] else None), "value")
+        return widget
+    items = step.source_items(answers) if hasattr(step, "source_items") else []
+    if step.kind == "rate_items":
+        ratings = dict(value or {})
+        groups = step.groups if step.groups and not step.items_from else [{"name": "", "items": items}]
+        rows = []
+        for group in groups:
+            if group.get("name"):
+                rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
+            for item in group["items"]:
+                drop = W.Dropdown(options=[("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)],
+                                  value=ratings.get(item), description=item, style={"description_width": "18em"})
+
+                def rated(change, item=item):
+                    if change["new"] is None:
+                        ratings.pop(item, None)
+                    else:
+                        ratings[item] = change["new"]
+                    on_change(dict(ratings))
+                drop.observe(rated, "value")
+                rows.append(drop)
+        if step.low_label or step.high_label:
+            rows.insert(0, W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}"))
+        return W.VBox(rows)
+    if step.kind == "order":
+        order = list(value) if value and sorted(value) == sorted(items) else list(items)
+        rows = []
+        for n, item in enumerate(order):
+            up = W.Button(description="Up", tooltip=f"Move '{item}' up", disabled=n == 0, layout=W.Layout(width="5em"))
+            down = W.Button(description="Down", tooltip=f"Move '{item}' down", disabled=n == len(order) - 1,
+                            layout=W.Layout(width="5em"))
+
+            def move(_, n=n, by=-1):
+                order.insert(n + by, order.pop(n))
+                on_change(list(order))
+                rebuild()
+            up.on_click(lambda b, n=n: move(b, n, -1))
+            down.on_click(lambda b, n=n: move(b, n, 1))
+            rows.append(W.HBox([up, down, W.Label(f"{n + 1}. {item}")]))
+        return W.VBox(rows)
+    if step.kind == "pick":
+        if step.max == 1:
+            widget = W.RadioButtons(options=items, value=value[0] if value and value[0] in items else None,
+                                    description=label, style=WIDE)
+            widget.observe(lambda c: on_change([c["new"]] if c["new"] else []), "value")
+            return widget
+        return _checkboxes([{"name": "", "items": items}], value or [], on_change)
+    if step.kind == "item_notes":
+        notes = dict(value or {})
+        rows = []
+        for item in items:
+            text = W.Text(value=notes.get(item, ""), description=item, placeholder=step.placeholder,
+                          style={"description_width": "18em"}, layout=W.Layout(width="95%"))
+
+            def noted(change, item=item):
+                notes[item] = change["new"]
+                on_change({k: v for k, v in notes.items() if v.strip()})
+            text.observe(noted, "value")
+            rows.append(text)
+        return W.VBox(rows)
+    return None
+
+
+class ExerciseApp(W.VBox):
+    """One exercise, step by step, with progress, saving, a summary and export."""
+
+    def __init__(self, session: Session, on_close=None):
+        self.session = session
+        self.on_close = on_close
+        ex = session.exercise
+        self.help = HelpButton()
+        self.progress = W.Label()
+        self.progress.add_class("innerwork-progress")
+        self.saved = W.Label()
+        self.saved.add_class("innerwork-saved")
+        header = W.VBox([html(f"## {_md_text(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
+                         W.HBox([self.progress, self.saved]), self.help])
+        self.body = W.VBox()
+        self.body.add_class("innerwork-step")
+        self.problem = W.Label(style={"text_color": "#a4001f"})
+        self.problem.add_class("innerwork-problem")
+        self.hint = W.HTML()
+        self.back_button = W.Button(description="Back", tooltip="Go to the previous step", icon="arrow-left")
+        self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
+        self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")
+        self.back_button.on_click(lambda _: self._go(back=True))
+        self.next_button.on_click(lambda _: self._go())
+        self.stop_button.on_click(lambda _: self.stop())
+        self.nav = W.HBox([self.back_button, self.next_button, self.stop_button])
+        session.listeners.append(self._show_saved)
+        super().__init__([header, self.body, self.problem, self.hint, self.nav])
+        self.add_class("innerwork-app")
+        self.summary_view() if session.finished else self.render()
+
+    # -- views ------------------------------------------------------------------------
+    def render(self):
+        s, step = self.session, self.session.step
+        self.progress.value = s.progress()
+        parts = [html(f"### {_md_text(step.title)}")] if step.title else []
+        if step.kind in ("text", "summary") and getattr(step, "body", ""):
+            parts.append(html(step.body))
+        if step.prompt:
+            parts.append(html(step.prompt))
+        control = build_input(step, s, self._answer, self.render)
+        if control is not None:
+            parts.append(control)
+        if step.help:
+            parts.append(html(step.help, "innerwork-step-help"))
+        self.input = control
+        self.body.children = parts
+        self.problem.value = s.problems.get(step.id, "")
+        self._show_hint()
+        self.back_button.disabled = s.index == 0
+        self.next_button.description = "Finish" if s.at_last_step() else "Next"
+        self.next_button.tooltip = "Finish and see your summary" if s.at_last_step() else "Go to the next step"
+        self.nav.layout.display = None
+        self._show_saved()
+
+    def summary_view(self):
+        s = self.session
+        self.progress.value = "Finished"
+        last = s.exercise.steps[-1]
+        text = s.entry.summary or s.summary()
+        parts = [html(text, "innerwork-summary")]
+        if last.kind == "summary" and getattr(last, "body", ""):
+            parts.append(html(last.body))
+        stamp = s.entry.id[:8]
+        self.downloads = W.HTML(" · ".join([
+            download_link(export.to_markdown([s.entry]), f"{s.exercise.id}-{stamp}.md", "text/markdown",
+                          "Download my answers (Markdown)"),
+            download_link(export.to_json([s.entry]), f"{s.exercise.id}-{stamp}.json", "application/json",
+                          "Download my answers (JSON)")]))
+        self.downloads.add_class("innerwork-downloads")
+        close = W.Button(description="Close", tooltip="Close this exercise")
+        close.on_click(lambda _: self.close_app())
+        parts += [self.downloads, close]
+        self.body.children = parts
+        self.problem.value, self.hint.value = "", ""
+        self.nav.layout.display = "none"
+        self._show_saved()
+
+    def stop(self):
+        self.session.save_now()
+        where = self.session.store.location
+        message = (f"Your answers so far are kept in {where}. You can come back to this exercise any time."
+                   if self.session.saved else "Your answers could not be saved; download them below to keep them.")
+        resume = W.Button(description="Continue", tooltip="Go back to where you were")
+        resume.on_click(lambda _: self.render())
+        self.body.children = [W.Label(message), W.HTML(download_link(
+            export.to_json([self.session.entry]), f"{self.session.exercise.id}-draft.json", "application/json",
+            "Download my answers so far (JSON)")), resume]
+        self.nav.layout.display = "none"
+
+    def close_app(self):
+        if self.on_close:
+            self.on_close()
+        else:
+            self.body.children = [W.Label("Closed. Thank you for taking this time for yourself.")]
+
+    # -- events -----------------------------------------------------------------------
+    def _answer(self, value):
+        problem = self.session.set_answer(self.session.step.id, value)
+        self.problem.value = problem or ""
+        self._show_hint()
+        self._show_saved()
+
+    def _go(self, back=False):
+        s = self.session
+        if back:
+            s.back()
+        elif s.at_last_step():
+            s.save_now()
+            if s.finish():
+                self.summary_view()
+                return
+        else:
+            s.next()
+        self.render()
+
+    def _show_hint(self):
+        hint = self.session.hint()
+        self.hint.value = render(hint) if hint else ""
+
+    def _show_saved(self):
+        s = self.session
+        if s.save_problem:
+            self.saved.value = "Not saved: kept on this page only. Download your answers to keep them."
+            self.saved.tooltip = s.save_problem
+        else:
+            self.saved.value = "Saved" if s.saved else "Saving…"
+
+
+def _md_text(text: str) -> str:
+    from .steps import md_escape
+    return md_escape(text)

@@ -1,0 +1,1 @@
+"""The exercise types that ship with innerwork, each an ordinary plugin."""

@@ -1,0 +1,28 @@
+"""Self-compassion exercises: noticing a hard moment and meeting it with kindness."""
+from innerwork import ExerciseType, hookimpl
+from innerwork.exercise_type import default_summary, rating_change
+
+
+class SelfCompassion(ExerciseType):
+    name = "self-compassion"
+    version = "1.0"
+    description = "Notice something hard and answer it the way you would answer a friend."
+    content_schema = "types/self-compassion.content.schema.json"
+    answers_schema = "types/self-compassion.answers.schema.json"
+
+    def derive(self, exercise, answers):
+        return {"change": rating_change(answers)}
+
+    def summary(self, exercise, answers, derived):
+        highlights = []
+        change = derived["change"]
+        if change is not None:
+            how = ("felt a little lighter" if change < 0 else "felt about the same" if change == 0
+                   else "felt heavier; that happens, and noticing it counts too")
+            highlights.append(f"How hard it felt: {answers['before']} before, {answers['after']} after ({how}).")
+        return default_summary(exercise, answers, highlights)
+
+
+@hookimpl
+def register_exercise_types(register):
+    register(SelfCompassion())

@@ -1,0 +1,133 @@
+"""Plugins found through real entry points of real installed packages, in a temporary virtual environment."""
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+import innerwork
+from innerwork.catalogue import plugins, reset
+from innerwork.hookspecs import hookspec
+
+PACKAGES = Path(__file__).parent / "plugin_packages"
+
+
+@pytest.fixture(scope="module")
+def plugin_env(tmp_path_factory):
+    """A venv that sees this innerwork and has the grounding and broken plugin packages installed."""
+    root = tmp_path_factory.mktemp("venv")
+    venv.create(root, system_site_packages=True, with_pip=False)
+    python = root / "bin" / "python"
+    for name in ("innerwork-grounding", "innerwork-broken"):
+        subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
+                        str(PACKAGES / name)], check=True)
+    return python
+
+
+def run(python, *args, **env):
+    environment = {**os.environ, **env}
+    return subprocess.run([str(python), "-m", "innerwork", *args], capture_output=True, text=True, env=environment)
+
+
+def test_a_third_party_plugin_is_found_through_its_entry_point(plugin_env):
+    result = run(plugin_env, "plugins", "--json")
+    assert result.returncode == 0, result.stderr
+    info = {p["name"]: p for p in json.loads(result.stdout)}
+    grounding = info["grounding"]
+    assert grounding["status"] == "loaded" and grounding["distribution"] == "innerwork-grounding"
+    assert grounding["version"] == "0.3.0" and grounding["exercise_types"] == ["grounding"]
+    assert grounding["hooks"] == ["exercise_saved", "register_content_dirs", "register_exercise_types"]
+    listed = json.loads(run(plugin_env, "list", "--json").stdout)
+    assert "five-senses" in {e["id"] for e in listed}
+    assert run(plugin_env, "validate").returncode == 0
+
+
+def test_a_broken_plugin_is_skipped_with_a_warning_and_the_rest_keep_working(plugin_env):
+    result = run(plugin_env, "plugins", "--json")
+    broken = {p["name"]: p for p in json.loads(result.stdout)}["broken"]
+    assert broken["status"] == "failed"
+    assert broken["reason"] == "RuntimeError: this plugin is broken on purpose"
+    listed = run(plugin_env, "list")
+    assert listed.returncode == 0 and "self-compassion-break" in listed.stdout
+    assert "warning: innerwork plugin 'broken' (innerwork-broken) was skipped: RuntimeError" in listed.stderr
+
+
+def test_strict_mode_turns_a_load_failure_into_an_error(plugin_env):
+    result = run(plugin_env, "list", INNERWORK_STRICT_PLUGINS="1")
+    assert result.returncode == 1
+    assert "Error: innerwork plugin 'broken'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_load_plugins_limits_what_loads(plugin_env):
+    only = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="innerwork-grounding").stdout)
+    assert {p["name"]: p["status"] for p in only}["grounding"] == "loaded"
+    assert {p["status"] for p in only if p["name"] != "grounding"} == {"not loaded"}
+    none = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="").stdout)
+    assert {p["status"] for p in none} == {"not loaded"}
+    listed = run(plugin_env, "list", "--json", INNERWORK_LOAD_PLUGINS="")
+    assert json.loads(listed.stdout) == []
+
+
+def test_the_plugin_hooks_fire_on_save(plugin_env):
+    code = ("import innerwork, innerwork_grounding as g\n"
+            "from innerwork.session import Session\n"
+            "s = Session(innerwork.get_exercise('five-senses'))\n"
+            "s.set_answer('calm_before', 4); s.save_now(); print(g.saved == [s.entry.id])")
+    result = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "True", result.stderr
+
+
+class Recorder:
+    """A test plugin registered in-process for the hooks that take events."""
+
+    def __init__(self):
+        self.calls = []
+
+    @innerwork.hookimpl
+    def exercise_saved(self, entry):
+        self.calls.append(("saved", entry.status))
+
+    @innerwork.hookimpl
+    def exercise_completed(self, entry, summary):
+        self.calls.append(("completed", summary.splitlines()[0]))
+
+
+def test_saved_and_completed_hooks_fire():
+    from innerwork.session import Session
+    recorder = Recorder()
+    plugins().manager.register(recorder)
+    try:
+        session = Session(innerwork.get_exercise("wins-log"))
+        session.set_answer("wins", ["Called a friend"])
+        session.save_now()
+        assert session.finish()
+    finally:
+        plugins().manager.unregister(recorder)
+    assert recorder.calls == [("saved", "draft"), ("saved", "completed"), ("completed", "# Wins log")]
+
+
+def test_a_plugin_that_fails_while_registering_is_skipped(monkeypatch):
+    class Faulty:
+        @innerwork.hookimpl
+        def register_exercise_types(self, register):
+            raise ValueError("no schema found")
+
+    reset()
+    manager = plugins().manager
+    manager.register(Faulty(), name="faulty")
+    from innerwork.catalogue import call_each
+    infos = plugins().infos
+    with pytest.warns(innerwork.errors.PluginWarning, match="'faulty'.*ValueError: no schema found"):
+        call_each(manager, infos, "register_exercise_types", lambda name: {"register": lambda t: None})
+    assert infos["faulty"].status == "failed"
+    reset()
+
+
+def test_every_hook_spec_has_a_docstring():
+    from innerwork import hookspecs
+    specs = [getattr(hookspecs, n) for n in dir(hookspecs) if hasattr(getattr(hookspecs, n), "innerwork_spec")]
+    assert len(specs) >= 5 and all(s.__doc__ for s in specs)
+    assert hookspec.project_name == "innerwork"

@@ -1,0 +1,144 @@
+"""The SQLite store: migrations with a backup, faults that overwrite nothing, concurrency and SIGKILL."""
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from innerwork import export
+from innerwork.store import SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
+
+
+def entry(n=0, **kw):
+    return Entry("wins-log", "wins-log", "1.0", 1, {"wins": [f"win {n}"]}, **kw)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("make", [MemoryStore, lambda: SQLiteStore()])
+def test_save_get_list_and_delete(make):
+    store = make()
+    a, b = entry(1), entry(2, status="completed", summary="# Wins")
+    store.save(a)
+    store.save(b)
+    a.answers["wins"].append("another")
+    store.save(a)
+    assert store.get(a.id).answers == {"wins": ["win 1", "another"]}
+    assert {e.id for e in store.entries()} == {a.id, b.id}
+    assert [e.id for e in store.entries(status="completed")] == [b.id]
+    store.delete(a.id)
+    assert store.get(a.id) is None
+    assert store.delete_all() == 1 and store.entries() == []
+
+
+def test_default_location_follows_innerwork_home(private_home):
+    store = SQLiteStore()
+    store.save(entry())
+    assert data_dir() == private_home
+    assert (private_home / "innerwork.sqlite3").exists()
+
+
+def test_an_older_database_is_backed_up_before_migrating(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('kept')")
+    before = digest(path)
+    store = SQLiteStore(path)
+    store.save(entry())
+    backup = tmp_path / "a.sqlite3.v0.backup"
+    assert digest(backup) == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT text FROM notes").fetchall() == [("kept",)]
+
+
+def test_a_database_from_a_newer_version_is_left_alone(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = digest(path)
+    with pytest.raises(StoreError, match="written by a newer innerwork"):
+        SQLiteStore(path).save(entry())
+    assert digest(path) == before
+
+
+def test_a_corrupt_database_is_reported_and_not_overwritten(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    path.write_bytes(os.urandom(8192))
+    before = digest(path)
+    with pytest.raises(StoreError, match="cannot be read.*has not been changed"):
+        SQLiteStore(path).entries()
+    assert digest(path) == before
+
+
+def test_a_locked_database_gives_a_clear_message(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = SQLiteStore(path)
+    store.save(entry())
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA busy_timeout = 0")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store.busy_timeout_ms = 100
+        with pytest.raises(StoreError, match="locked by another program"):
+            store.save(entry(2))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(store.entries()) == 1
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from innerwork.store import Entry, SQLiteStore
+    store = SQLiteStore(sys.argv[1])
+    for n in range(int(sys.argv[2])):
+        store.save(Entry("wins-log", "wins-log", "1.0", 1, {"wins": [sys.argv[3] + str(n)]}))
+        print(n, flush=True)
+""")
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), "60", name], stdout=subprocess.DEVNULL)
+             for name in ("a", "b")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    wins = sorted(e.answers["wins"][0] for e in SQLiteStore(path).entries())
+    assert wins == sorted([f"a{n}" for n in range(60)] + [f"b{n}" for n in range(60)])
+
+
+def test_sigkill_while_saving_leaves_every_earlier_entry_intact(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = SQLiteStore(path)
+    earlier = [entry(n) for n in range(20)]
+    for e in earlier:
+        store.save(e)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), "100000", "k"], stdout=subprocess.PIPE, text=True)
+    for _ in range(30):  # let it get well into saving
+        proc.stdout.readline()
+    time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    after = {e.id: e for e in SQLiteStore(path).entries()}
+    assert all(after[e.id].answers == e.answers for e in earlier)
+    assert len(after) >= 20 + 30
+
+
+def test_exports_in_markdown_json_and_csv():
+    done = entry(1, status="completed", summary="# Wins log\n\n- win 1")
+    formula = Entry("wins-log", "wins-log", "1.0", 1, {"wins": ["=HYPERLINK(1)"], "note": "=1+1"})
+    assert "# Wins log" in export.to_markdown([done])
+    assert '"entries"' in export.to_json([done, formula])
+    rows = export.to_csv([done, formula]).splitlines()
+    assert rows[0].startswith("entry_id,exercise_id")
+    assert any(",note,'=1+1" in row for row in rows)  # no formula runs in a spreadsheet
