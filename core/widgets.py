@@ -37,8 +37,7 @@ class HelpButton(W.VBox):
     """"Need help now?": a button that opens the helplines panel. On every page."""
 
     def __init__(self):
-        self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help",
-                               icon="life-ring")
+        self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help")
         self.button.add_class("innerwork-help")
         self.panel = html(help_markdown(), "innerwork-help-panel")
         self.panel.layout.display = "none"
@@ -198,7 +197,7 @@ class ExerciseApp(W.VBox):
         self.problem = W.Label(style={"text_color": "#a4001f"})
         self.problem.add_class("innerwork-problem")
         self.hint = W.HTML()
-        self.back_button = W.Button(description="Back", tooltip="Go to the previous step", icon="arrow-left")
+        self.back_button = W.Button(description="Back", tooltip="Go to the previous step")
         self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
         self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")
         self.back_button.on_click(lambda _: self._go(back=True))

@@ -1,0 +1,52 @@
+"""``innerwork serve``: the workshop page on Voila, with settings a room of participants needs."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .paths import shipped
+
+PAGE = "workshop.ipynb"
+
+
+def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
+    """The Voila command line for the workshop page."""
+    notebooks = shipped("notebooks")
+    return [
+        sys.executable, "-m", "voila", str(notebooks / PAGE),
+        f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
+        # notebooks/voila.json (read because Voila runs in that folder) hides sources and tracebacks,
+        # refuses template overrides from the URL and sets a Content-Security-Policy
+        # kernels started before anyone arrives, sized for the room
+        "--preheat_kernel=True", f"--pool_size={room}",
+        # kernels of closed or abandoned tabs are shut down after a while
+        f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
+        # many kernels starting at once can clash on TCP ports
+        "--KernelManager.transport=ipc",
+        *extra,
+    ]
+
+
+def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool) -> dict[str, str]:
+    """The environment every participant's kernel inherits."""
+    env = dict(os.environ)
+    if workshop and not keep_on_server:
+        env["INNERWORK_STORE"] = "memory"
+    env["INNERWORK_MODE"] = "workshop" if workshop else "personal"
+    if exercise:
+        env["INNERWORK_EXERCISE"] = exercise
+    else:
+        env.pop("INNERWORK_EXERCISE", None)
+    return env
+
+
+def run(command: list[str], env: dict[str, str]) -> int:
+    """Run Voila until it stops or the facilitator presses Ctrl-C."""
+    process = subprocess.Popen(command, env=env, cwd=str(Path(command[3]).parent))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
