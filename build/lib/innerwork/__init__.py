@@ -29,7 +29,7 @@ def get_exercise(exercise_id: str) -> Exercise:
 
 def __getattr__(name):
     # the widget layer loads only when asked for, so the command line starts fast
-    if name in {"show", "gallery", "history"}:
+    if name in {"show", "gallery", "history", "workshop_page"}:
         from . import notebook
         return getattr(notebook, name)
     raise AttributeError(f"module 'innerwork' has no attribute {name!r}")

@@ -108,3 +108,45 @@ def validate(paths, as_json):
         status = "all valid" if not cat.errors else f"{len(cat.errors)} problem(s)"
         click.echo(f"{cat.files} file(s) checked, {len(cat.exercises)} valid: {status}.", err=True)
     sys.exit(1 if cat.errors else 0)
+
+
+@main.command()
+@click.option("--port", default=8866, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Use 0.0.0.0 to let other machines in the room connect.")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser.")
+@click.option("--workshop", is_flag=True,
+              help="Hosted mode: each participant's answers live only in their own page; nothing is written on the server.")
+@click.option("--exercise", metavar="ID", help="Serve one exercise instead of the gallery.")
+@click.option("--room", type=click.IntRange(1, 500), default=None,
+              help="Kernels to start ahead of time (default: 30 with --workshop, else 1).")
+@click.option("--keep-answers-on-server", is_flag=True,
+              help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
+                   "section of the README first: you become responsible for that data.")
+@click.option("--voila-arg", multiple=True, metavar="ARG", help="Another Voila setting, e.g. --voila-arg=--debug.")
+def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_server, voila_arg):
+    """Serve the workshop page with Voila and print its address.
+
+    \b
+    Examples:
+      innerwork serve                          your own exercises, saved on this computer
+      innerwork serve --workshop --host 0.0.0.0 --room 30
+      innerwork serve --exercise step-ladder
+    """
+    from . import serve as serving
+    if exercise:
+        from .catalogue import catalogue
+        from .errors import UnknownExercise
+        try:
+            catalogue().get(exercise)
+        except UnknownExercise as exc:
+            raise click.UsageError(str(exc)) from None
+    if keep_answers_on_server and not workshop:
+        raise click.UsageError("--keep-answers-on-server only applies with --workshop.")
+    room = room or (30 if workshop else 1)
+    command = serving.voila_command(port, host, not no_browser, workshop, room, voila_arg)
+    mode = "workshop (answers stay in each participant's page)" if workshop and not keep_answers_on_server else \
+        "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
+    click.echo(f"innerwork: starting {room} kernel(s) ahead of time; mode: {mode}.")
+    click.echo(f"innerwork: the page will be at http://{host}:{port}/  (Ctrl-C to stop)")
+    sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server)))

@@ -1,6 +1,7 @@
 """The notebook API: ``show``, ``gallery`` and ``history``."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import ipywidgets as W
@@ -84,7 +85,7 @@ class Gallery(W.VBox):
         self.cards.children = cards or [W.Label("No exercises match these filters.")]
 
     def start(self, exercise_id: str):
-        back = W.Button(description="Back to all exercises", icon="arrow-left")
+        back = W.Button(description="Back to all exercises")
         back.on_click(lambda _: self.show_listing())
         self.app = show(exercise_id, self.store, on_close=self.show_listing)
         self.children = [back, self.app]
@@ -167,3 +168,29 @@ def gallery(store=None) -> Gallery:
 def history(store=None) -> History:
     """Your past and unfinished entries."""
     return History(store)
+
+
+def workshop_page(store=None) -> W.Widget:
+    """The Voila workshop page: a privacy note, the gallery (or one exercise) and this person's entries.
+
+    ``INNERWORK_EXERCISE`` limits the page to one exercise; ``INNERWORK_MODE=workshop``
+    words the privacy note for a hosted room.
+    """
+    store = _store(store)
+    hosted = os.environ.get("INNERWORK_MODE") == "workshop"
+    where = ("Your answers stay in this page only: nothing is kept on the server, and they are gone when you "
+             "close the tab. Download them from the summary to keep them." if store.location.startswith("this page")
+             else f"Your answers are saved only on this computer, in `{store.location}`.")
+    if hosted and not store.location.startswith("this page"):
+        where = ("The facilitator has chosen to keep answers on the server they run. Ask them who can see "
+                 "the answers and for how long.")
+    notice = html("innerwork is a self-help aid for the time between therapy sessions. It is not therapy and "
+                  f"not a crisis service.\n\n**Privacy:** {where} No one else in the room can see them.",
+                  "innerwork-notice")
+    exercise_id = os.environ.get("INNERWORK_EXERCISE")
+    main = show(exercise_id, store) if exercise_id else Gallery(store)
+    entries = W.Accordion(children=[History(store)], titles=("Your entries",), selected_index=None)
+    entries.observe(lambda c: c["new"] is not None and entries.children[0].refresh(), "selected_index")
+    page = W.VBox([notice, main, entries])
+    page.add_class("innerwork-page")
+    return page

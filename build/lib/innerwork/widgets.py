@@ -18,6 +18,11 @@ from .session import Session
 from .steps import StepKind
 
 WIDE = {"description_width": "initial"}
+# Long options wrap instead of running into each other; focus is always visible.
+STYLE = W.HTML("<style>.innerwork-app .widget-radio-box label, .innerwork-app .widget-checkbox label "
+               "{white-space: normal; height: auto; min-height: 28px; line-height: 1.4; padding: 4px 0;}"
+               ".innerwork-app .widget-radio-box {height: auto;}"
+               ".innerwork-app :focus-visible {outline: 3px solid #1a5fb4; outline-offset: 2px;}</style>")
 
 
 def html(markdown: str, css_class: str = "") -> W.HTML:
@@ -37,8 +42,7 @@ class HelpButton(W.VBox):
     """"Need help now?": a button that opens the helplines panel. On every page."""
 
     def __init__(self):
-        self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help",
-                               icon="life-ring")
+        self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help")
         self.button.add_class("innerwork-help")
         self.panel = html(help_markdown(), "innerwork-help-panel")
         self.panel.layout.display = "none"
@@ -198,7 +202,7 @@ class ExerciseApp(W.VBox):
         self.problem = W.Label(style={"text_color": "#a4001f"})
         self.problem.add_class("innerwork-problem")
         self.hint = W.HTML()
-        self.back_button = W.Button(description="Back", tooltip="Go to the previous step", icon="arrow-left")
+        self.back_button = W.Button(description="Back", tooltip="Go to the previous step")
         self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
         self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")
         self.back_button.on_click(lambda _: self._go(back=True))
@@ -206,7 +210,7 @@ class ExerciseApp(W.VBox):
         self.stop_button.on_click(lambda _: self.stop())
         self.nav = W.HBox([self.back_button, self.next_button, self.stop_button])
         session.listeners.append(self._show_saved)
-        super().__init__([header, self.body, self.problem, self.hint, self.nav])
+        super().__init__([STYLE, header, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 

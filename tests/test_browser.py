@@ -1,0 +1,236 @@
+"""The workshop page in a real Chromium against a real `innerwork serve` on 127.0.0.1."""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+AXE = Path(__file__).parent.parent / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+NASTY = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+# one exercise of each built-in type
+ONE_OF_EACH = {"self-compassion": "Self-compassion journal", "small-steps": "Activity and mood check-in",
+               "needs-inventory": "Quick body check", "reflection": "Before-session preparation",
+               "wins-log": "Wins log"}
+
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, home, *options):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        env = {**os.environ, "INNERWORK_HOME": str(home)}
+        self.log = open(home.parent / f"serve-{self.port}.log", "w+")
+        self.process = subprocess.Popen([sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port",
+                                         str(self.port), "--room", "2", *options], env=env, stdout=self.log,
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url, timeout=5)
+                return
+            except OSError:
+                assert self.process.poll() is None, self.output()
+                time.sleep(0.5)
+        raise AssertionError("innerwork serve did not answer:\n" + self.output())
+
+    def output(self):
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def personal(tmp_path_factory):
+    server = Server(tmp_path_factory.mktemp("personal") / "home")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def workshop(tmp_path_factory):
+    server = Server(tmp_path_factory.mktemp("workshop") / "home", "--workshop")
+    yield server
+    server.stop()
+
+
+class Page:
+    """A participant's page, recording every request it makes."""
+
+    def __init__(self, context, url):
+        self.page = context.new_page()
+        self.requests, self.failed, self.dialogs = [], {}, []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.__setitem__(r.url, r.failure))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(url)
+        self.page.get_by_role("button", name="Need help now?").first.wait_for(timeout=60_000)
+
+    def start(self, title):
+        self.page.get_by_role("button", name=f"Start: {title}").click()
+        self.page.locator(".innerwork-progress").wait_for()
+
+    def fill_step(self, text):
+        """Answer the step shown, with the keyboard for text and the mouse for the rest."""
+        step = self.page.locator(".innerwork-step")
+        for box in step.locator("textarea, .widget-text input").all():
+            box.click()
+            self.page.keyboard.type(text)
+            if box.evaluate("e => e.tagName") == "TEXTAREA":
+                self.page.keyboard.press("Enter")
+                self.page.keyboard.type("a second line")
+        toggles = step.locator(".widget-toggle-buttons button")
+        if toggles.count():
+            toggles.nth(4).click()
+        radios = step.locator("input[type=radio]")
+        if radios.count():
+            radios.first.check()
+        boxes = step.locator("input[type=checkbox]")
+        if boxes.count():
+            boxes.first.check()
+        for select in step.locator("select").all():
+            select.select_option("5")
+        dates = step.locator("input[type=date]")
+        if dates.count():
+            dates.first.fill("2026-12-01")
+
+    def complete(self, text, keyboard=False):
+        """Go through every step to the summary, pressing Enter on the buttons when ``keyboard``."""
+        for _ in range(30):
+            if self.page.locator(".innerwork-summary").count():
+                return
+            self.fill_step(text)
+            self.page.wait_for_timeout(150)  # let the last keystrokes reach the kernel
+            old = self.page.locator(".innerwork-step > *").first.element_handle()
+            button = self.page.locator(".innerwork-app button", has_text="Finish").or_(
+                self.page.locator(".innerwork-app button", has_text="Next")).first
+            if keyboard:
+                button.focus()
+                self.page.keyboard.press("Enter")
+            else:
+                button.click()
+            self.page.wait_for_function("e => !e.isConnected", arg=old, timeout=15_000)
+            self.page.wait_for_timeout(300)  # let the new step's widgets render
+        raise AssertionError("never reached the summary")
+
+    def outside_requests(self):
+        return [u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+
+
+def test_gallery_shows_help_and_loads_nothing_from_other_hosts(browser, personal):
+    context = browser.new_context()
+    page = Page(context, personal.url)
+    assert page.page.get_by_role("button", name="Start: Step ladder").is_visible()
+    help_button = page.page.get_by_role("button", name="Need help now?").first
+    help_button.focus()
+    page.page.keyboard.press("Enter")
+    panel = page.page.locator(".innerwork-help-panel").first
+    panel.wait_for()
+    hrefs = [a.get_attribute("href") for a in panel.locator("a").all()]
+    assert "tel:988" in hrefs and "tel:116123" in hrefs
+    # Voila's own template links two stylesheets on a public CDN; the page's Content-Security-Policy
+    # stops them before any connection is made.
+    assert all(page.failed.get(u) == "csp" for u in page.outside_requests()), page.outside_requests()
+    context.close()
+
+
+@pytest.mark.parametrize("exercise_type", sorted(ONE_OF_EACH))
+def test_complete_one_exercise_of_each_type_and_download_the_answers(browser, personal, exercise_type, tmp_path):
+    context = browser.new_context(accept_downloads=True)
+    page = Page(context, personal.url)
+    page.start(ONE_OF_EACH[exercise_type])
+    page.complete("Typed in the browser", keyboard=exercise_type in ("reflection", "wins-log"))
+    summary = page.page.locator(".innerwork-summary").inner_text()
+    assert ONE_OF_EACH[exercise_type] in summary
+    with page.page.expect_download() as info:
+        page.page.get_by_text("Download my answers (JSON)").click()
+    data = json.loads(Path(info.value.path()).read_text())
+    [entry] = data["entries"]
+    assert entry["status"] == "completed" and entry["type"] == exercise_type
+    assert "Typed in the browser" in json.dumps(entry["answers"])
+    # personal mode: after a reload the entry is in history
+    page.page.reload()
+    page.page.get_by_role("button", name="Need help now?").first.wait_for(timeout=60_000)
+    page.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
+    page.page.locator(".innerwork-history", has_text=f"{ONE_OF_EACH[exercise_type]} · finished").wait_for(timeout=15_000)
+    context.close()
+
+
+def test_workshop_participants_never_see_each_other(browser, workshop):
+    first = browser.new_context()
+    page = Page(first, workshop.url)
+    assert page.page.get_by_text("nothing is kept on the server").is_visible()
+    page.start("Wins log")
+    page.complete("Only mine")
+    page.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
+    page.page.locator(".innerwork-history", has_text="Wins log · finished").wait_for(timeout=15_000)
+    second = browser.new_context()
+    other = Page(second, workshop.url)
+    other.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
+    history = other.page.locator(".innerwork-history")
+    history.get_by_text("No entries yet.").wait_for()
+    assert "Only mine" not in other.page.content()
+    assert not list((Path(workshop.log.name).parent / "home").glob("*.sqlite3"))  # nothing written on the server
+    first.close()
+    second.close()
+
+
+def test_typed_html_and_scripts_never_run(browser, personal):
+    context = browser.new_context()
+    page = Page(context, personal.url)
+    page.start("Wins log")
+    page.complete(NASTY)
+    assert page.page.evaluate("window.__pwned") is None
+    assert page.page.locator(".innerwork-summary img").count() == 0
+    assert "<img src=x" in page.page.locator(".innerwork-summary").inner_text()  # shown as text
+    assert page.dialogs == []
+    context.close()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (.ci/run installs it from npm)")
+def test_accessibility_of_gallery_and_an_exercise(browser, personal):
+    context = browser.new_context(bypass_csp=True)
+    page = Page(context, personal.url)
+
+    def serious():
+        page.page.add_script_tag(path=str(AXE))
+        result = page.page.evaluate("axe.run(document.querySelector('.innerwork-page'))")
+        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious() == []
+    page.start("Quick body check")
+    assert serious() == []
+    context.close()
