@@ -150,3 +150,45 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
     click.echo(f"innerwork: starting {room} kernel(s) ahead of time; mode: {mode}.")
     click.echo(f"innerwork: the page will be at http://{host}:{port}/  (Ctrl-C to stop)")
     sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server)))
+
+
+def _store_or_fail():
+    from .store import StoreError, default_store
+    store = default_store()
+    try:
+        store.entries()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    return store
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen.")
+@click.option("--exercise", metavar="ID", help="Only entries of this exercise.")
+def export_entries(fmt, output, exercise):
+    """Export your entries as Markdown, JSON or CSV."""
+    from .export import export
+    entries = _store_or_fail().entries(exercise_id=exercise)
+    text = export(entries, fmt)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} written to {output}.", err=True)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def forget(yes):
+    """Delete every entry in your answers file, after asking."""
+    store = _store_or_fail()
+    count = len(store.entries())
+    if count == 0:
+        click.echo("There are no entries to delete.")
+        return
+    if not yes:
+        click.confirm(f"Delete all {count} entries in {store.location}? This cannot be undone", abort=True)
+    store.delete_all()
+    click.echo(f"Deleted {count} entr{'y' if count == 1 else 'ies'}.")

@@ -130,6 +130,9 @@ class History(W.VBox):
             rows.append(W.HTML(" · ".join(download_link(export.export(entries, fmt), f"innerwork-entries.{fmt}",
                                                         export.FORMATS[fmt], f"Export all ({fmt.upper()})")
                                           for fmt in export.FORMATS)))
+            self.delete_all_button = W.Button(description="Delete everything", tooltip="Delete every entry")
+            self.delete_all_button.on_click(lambda _: self.confirm_delete(None))
+            rows.append(self.delete_all_button)
         self.rows.children = rows or [W.Label("No entries yet.")]
 
     def _button(self, label, entry, action):
@@ -147,14 +150,19 @@ class History(W.VBox):
                           f"Export ({fmt.upper()})") for fmt in export.FORMATS))]
 
     def confirm_delete(self, entry):
+        """Ask first; ``entry=None`` means every entry."""
         yes = W.Button(description="Delete for good", button_style="danger")
         no = W.Button(description="Keep it")
         yes.on_click(lambda _: self.delete(entry))
         no.on_click(lambda _: setattr(self.detail, "children", []))
-        self.detail.children = [W.Label("Delete this entry? This cannot be undone."), W.HBox([yes, no])]
+        what = "this entry" if entry else f"all {len(self.entries)} entries"
+        self.detail.children = [W.Label(f"Delete {what}? This cannot be undone."), W.HBox([yes, no])]
 
     def delete(self, entry):
-        self.store.delete(entry.id)
+        if entry is None:
+            self.store.delete_all()
+        else:
+            self.store.delete(entry.id)
         self.detail.children = []
         self.message.value = "Deleted."
         self.refresh()

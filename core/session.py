@@ -80,7 +80,7 @@ class Session:
         step = self.exercise.step(step_id)
         with self._lock:
             self.answers[step_id] = value
-            problem = step.problem(value, self.answers) if not step.is_empty(value) else None
+            problem = step.problem(value, self.answers, final=False)
             self._set_problem(step_id, problem)
             self.saved = False
             self._schedule_save()

@@ -45,11 +45,21 @@ class StepKind:
     def is_empty(self, value) -> bool:
         return value in (None, "", [], {})
 
-    def problem(self, value, answers: dict) -> str | None:
-        """A plain-words message when ``value`` is not an acceptable answer, else ``None``."""
+    def problem(self, value, answers: dict, final: bool = True) -> str | None:
+        """A plain-words message when ``value`` is not an acceptable answer, else ``None``.
+
+        ``final=False`` while the person is still answering: nothing is said about what is missing yet.
+        """
         if self.is_empty(value):
-            return "Please answer this one before going on." if self.required else None
-        return self.check(value, answers)
+            return "Please answer this one before going on." if self.required and final else None
+        problem = self.check(value, answers)
+        if problem is None and final:
+            problem = self.incomplete(value, answers)
+        return problem
+
+    def incomplete(self, value, answers: dict) -> str | None:
+        """A message when a started answer is not finished (checked when moving on)."""
+        return None
 
     def check(self, value, answers: dict) -> str | None:
         """Kind-specific check of a non-empty value."""
@@ -280,8 +290,11 @@ class RateItems(_FromItems):
                 return f"'{item}' is not one of the items to rate."
             if isinstance(rating, bool) or not isinstance(rating, int) or not self.min <= rating <= self.max:
                 return f"Please rate '{item}' with a whole number from {self.min} to {self.max}."
-        if self.required and len(value) < len(offered):
-            missing = [i for i in offered if i not in value]
+        return None
+
+    def incomplete(self, value, answers):
+        missing = [i for i in self.source_items(answers) if i not in value]
+        if self.required and missing:
             return f"Please rate every item; still to rate: {', '.join(missing)}."
         return None
 

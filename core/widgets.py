@@ -195,6 +195,7 @@ class ExerciseApp(W.VBox):
         self.progress.add_class("innerwork-progress")
         self.saved = W.Label()
         self.saved.add_class("innerwork-saved")
+        self.saved.layout.margin = "0 0 0 1.5em"
         header = W.VBox([html(f"## {_md_text(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
                          W.HBox([self.progress, self.saved]), self.help])
         self.body = W.VBox()

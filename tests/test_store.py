@@ -142,3 +142,18 @@ def test_exports_in_markdown_json_and_csv():
     rows = export.to_csv([done, formula]).splitlines()
     assert rows[0].startswith("entry_id,exercise_id")
     assert any(",note,'=1+1" in row for row in rows)  # no formula runs in a spreadsheet
+
+
+def test_cli_export_and_forget(tmp_path):
+    from click.testing import CliRunner
+    from innerwork.cli import main
+    store = SQLiteStore()
+    store.save(entry(1, status="completed", summary="# Wins log\n\n- win 1"))
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "--format", "json", "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 0 and '"win 1"' in (tmp_path / "out.json").read_text()
+    assert "# Wins log" in runner.invoke(main, ["export"]).output
+    refused = runner.invoke(main, ["forget"], input="n\n")
+    assert refused.exit_code == 1 and len(store.entries()) == 1
+    done = runner.invoke(main, ["forget"], input="y\n")
+    assert done.exit_code == 0 and "Deleted 1 entry." in done.output and store.entries() == []

@@ -168,6 +168,20 @@ def test_history_lists_views_exports_and_deletes(tmp_path):
     assert store.entries() == []
 
 
+def test_history_deletes_everything_after_asking(tmp_path):
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    for exercise_id in ("wins-log", "quick-body-check"):
+        complete(innerwork.show(exercise_id, store=store))
+    history = innerwork.history(store=store)
+    history.delete_all_button.click()
+    assert history.detail.children[0].value == "Delete all 2 entries? This cannot be undone."
+    history.detail.children[1].children[1].click()  # "Keep it"
+    assert len(store.entries()) == 2
+    history.delete_all_button.click()
+    history.detail.children[1].children[0].click()
+    assert store.entries() == [] and history.rows.children[0].value == "No entries yet."
+
+
 def test_help_panel_opens_with_tel_links():
     app = innerwork.show("wins-log", store=MemoryStore())
     app.help.button.click()
