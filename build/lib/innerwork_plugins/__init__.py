@@ -1,1 +1,0 @@
-"""The exercise types that ship with innerwork, each an ordinary plugin."""
