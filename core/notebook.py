@@ -10,7 +10,7 @@ from . import export
 from .catalogue import catalogue
 from .markdown import render
 from .session import Session
-from .store import StoreError, default_store
+from .store import MemoryStore, StoreError, default_store
 from .widgets import ExerciseApp, HelpButton, download_link, html
 
 
@@ -186,10 +186,11 @@ def workshop_page(store=None) -> W.Widget:
     """
     store = _store(store)
     hosted = os.environ.get("INNERWORK_MODE") == "workshop"
+    in_memory = isinstance(store, MemoryStore)
     where = ("Your answers stay in this page only: nothing is kept on the server, and they are gone when you "
-             "close the tab. Download them from the summary to keep them." if store.location.startswith("this page")
+             "close the tab. Download them from the summary to keep them." if in_memory
              else f"Your answers are saved only on this computer, in `{store.location}`.")
-    if hosted and not store.location.startswith("this page"):
+    if hosted and not in_memory:
         where = ("The facilitator has chosen to keep answers on the server they run. Ask them who can see "
                  "the answers and for how long.")
     notice = html("innerwork is a self-help aid for the time between therapy sessions. It is not therapy and "

@@ -15,7 +15,7 @@ from . import export
 from .help import help_markdown
 from .markdown import plain, render
 from .session import Session
-from .steps import StepKind
+from .steps import StepKind, md_escape
 
 WIDE = {"description_width": "initial"}
 # Long options wrap instead of running into each other; focus is always visible.
@@ -196,7 +196,7 @@ class ExerciseApp(W.VBox):
         self.saved = W.Label()
         self.saved.add_class("innerwork-saved")
         self.saved.layout.margin = "0 0 0 1.5em"
-        header = W.VBox([html(f"## {_md_text(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
+        header = W.VBox([html(f"## {md_escape(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
                          W.HBox([self.progress, self.saved]), self.help])
         self.body = W.VBox()
         self.body.add_class("innerwork-step")
@@ -219,7 +219,7 @@ class ExerciseApp(W.VBox):
     def render(self):
         s, step = self.session, self.session.step
         self.progress.value = s.progress()
-        parts = [html(f"### {_md_text(step.title)}")] if step.title else []
+        parts = [html(f"### {md_escape(step.title)}")] if step.title else []
         if step.kind in ("text", "summary") and getattr(step, "body", ""):
             parts.append(html(step.body))
         if step.prompt:
@@ -311,8 +311,3 @@ class ExerciseApp(W.VBox):
             self.saved.tooltip = s.save_problem
         else:
             self.saved.value = "Saved" if s.saved else "Saving…"
-
-
-def _md_text(text: str) -> str:
-    from .steps import md_escape
-    return md_escape(text)
