@@ -123,8 +123,10 @@ def validate(paths, as_json):
 @click.option("--keep-answers-on-server", is_flag=True,
               help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
                    "section of the README first: you become responsible for that data.")
+@click.option("--no-gentle-check", is_flag=True,
+              help="Turn off the note that offers help when someone types about self-harm or suicide.")
 @click.option("--voila-arg", multiple=True, metavar="ARG", help="Another Voila setting, e.g. --voila-arg=--debug.")
-def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_server, voila_arg):
+def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_server, no_gentle_check, voila_arg):
     """Serve the workshop page with Voila and print its address.
 
     \b
@@ -149,7 +151,8 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
         "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
     click.echo(f"innerwork: starting {room} kernel(s) ahead of time; mode: {mode}.")
     click.echo(f"innerwork: the page will be at http://{host}:{port}/  (Ctrl-C to stop)")
-    sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server)))
+    sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server,
+                                                                      gentle_check=not no_gentle_check)))
 
 
 def _store_or_fail():

@@ -1,4 +1,8 @@
-"""Where to get help now: the helplines shown on every exercise page."""
+"""Where to get help now: the helplines shown on every exercise page.
+
+``INNERWORK_HELPLINES`` points at a facilitator's own helplines file;
+``INNERWORK_HELP_REGION`` (e.g. ``UK``) lists that region's lines first.
+"""
 from __future__ import annotations
 
 import json
@@ -18,11 +22,22 @@ def helplines(path: str | None = None) -> dict:
     return data
 
 
+def more_help_markdown() -> str:
+    """The "when to get more help" page: the signs that mean reaching out to a person."""
+    return (Path(__file__).parent / "data" / "when-to-get-more-help.md").read_text(encoding="utf-8")
+
+
+def by_region(lines: list[dict], region: str) -> list[dict]:
+    """The lines for ``region`` (e.g. ``UK``; matched within each line's region) first, then the rest."""
+    region = region.strip().lower()
+    return sorted(lines, key=lambda line: not region or region not in line["region"].lower())
+
+
 def help_markdown(data: dict | None = None) -> str:
     """The help panel as Markdown, with ``tel:`` links for phone numbers."""
     data = data or helplines()
     lines = ["**If you are in danger right now, call your local emergency number.**", ""]
-    for line in data["lines"]:
+    for line in by_region(data["lines"], os.environ.get("INNERWORK_HELP_REGION", "")):
         links = []
         if line.get("phone"):
             links.append(f"call [{line['phone']}](tel:{line['phone'].replace(' ', '')})")

@@ -32,3 +32,13 @@ def exercise_saved(entry):
 @hookspec
 def exercise_completed(entry, summary):
     """A person finished an exercise. ``summary`` is the Markdown summary shown to them."""
+
+
+@hookspec
+def answer_notice(text, exercise):
+    """Read a person's free text, on their own machine, as they type it.
+
+    ``text`` is everything they typed in the current step; ``exercise`` is the
+    :class:`innerwork.Exercise`. Return a short Markdown note to show them (kindly,
+    with the help panel, and dismissible), or ``None``. Never store or send anything.
+    """

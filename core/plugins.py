@@ -1,7 +1,8 @@
 """Find and load plugins from the ``innerwork`` entry-point group, one failure at a time.
 
 ``INNERWORK_LOAD_PLUGINS``: comma-separated plugin or distribution names to load
-(empty: none). ``INNERWORK_STRICT_PLUGINS=1``: a plugin that fails is an error.
+(empty: none). ``INNERWORK_DISABLE_PLUGINS``: comma-separated names not to load.
+``INNERWORK_STRICT_PLUGINS=1``: a plugin that fails is an error.
 ``INNERWORK_TRACE_PLUGINS=1``: print every hook call to standard error.
 """
 from __future__ import annotations
@@ -36,8 +37,8 @@ class PluginInfo:
         return dict(self.__dict__)
 
 
-def _wanted() -> set[str] | None:
-    value = os.environ.get("INNERWORK_LOAD_PLUGINS")
+def _names(variable: str) -> set[str] | None:
+    value = os.environ.get(variable)
     if value is None:
         return None
     return {name.strip() for name in value.split(",") if name.strip()}
@@ -64,7 +65,7 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
     if os.environ.get("INNERWORK_TRACE_PLUGINS", "").lower() in {"1", "true", "yes"}:
         pm.trace.root.setwriter(lambda text: sys.stderr.write(text))
         pm.enable_tracing()
-    wanted = _wanted()
+    wanted, disabled = _names("INNERWORK_LOAD_PLUGINS"), _names("INNERWORK_DISABLE_PLUGINS") or set()
     infos: dict[str, PluginInfo] = {}
     for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         dist = ep.dist.name if ep.dist else ""
@@ -73,6 +74,10 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
         if wanted is not None and ep.name not in wanted and dist not in wanted:
             info.status = "not loaded"
             info.reason = "not in INNERWORK_LOAD_PLUGINS"
+            continue
+        if ep.name in disabled or dist in disabled:
+            info.status = "not loaded"
+            info.reason = "turned off by INNERWORK_DISABLE_PLUGINS"
             continue
         try:
             plugin = ep.load()

@@ -29,9 +29,13 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
     ]
 
 
-def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool) -> dict[str, str]:
+def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool,
+                      gentle_check: bool = True) -> dict[str, str]:
     """The environment every participant's kernel inherits."""
     env = dict(os.environ)
+    if not gentle_check:
+        disabled = [name for name in env.get("INNERWORK_DISABLE_PLUGINS", "").split(",") if name]
+        env["INNERWORK_DISABLE_PLUGINS"] = ",".join([*disabled, "gentle_check"])
     if workshop and not keep_on_server:
         env["INNERWORK_STORE"] = "memory"
     env["INNERWORK_MODE"] = "workshop" if workshop else "personal"

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import threading
+import warnings
 
 from . import schemas
 from .catalogue import plugins
+from .errors import PluginWarning
 from .exercise_type import Exercise
 from .store import Entry, MemoryStore, StoreError
 from .steps import StepKind
@@ -35,6 +37,30 @@ def recorded(exercise: Exercise, answers: dict) -> dict:
     return {s.id: answers[s.id] for s in exercise.answer_steps if not s.is_empty(answers.get(s.id))}
 
 
+def typed_text(value) -> str:
+    """The free text in an answer (a string, a list of strings or notes by item), one piece per line."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return "\n".join(v for v in value if isinstance(v, str))
+    return ""
+
+
+def typed_notice(exercise: Exercise, value) -> str | None:
+    """The first note any plugin has about the text in ``value`` (``answer_notice`` hook), or None."""
+    text = typed_text(value)
+    if not text.strip():
+        return None
+    try:
+        notes = plugins().manager.hook.answer_notice(text=text, exercise=exercise)
+    except Exception as exc:  # a faulty plugin must never get in the way of typing
+        warnings.warn(f"an answer_notice plugin failed: {exc}", PluginWarning, stacklevel=2)
+        return None
+    return next((note for note in notes if note), None)
+
+
 class Session:
     """The state of an exercise in progress. Widgets are a thin layer over this."""
 
@@ -53,6 +79,9 @@ class Session:
         self._timer: threading.Timer | None = None
         self._lock = threading.RLock()
         self.listeners: list = []  # called with no arguments after each save attempt
+        #: a plugin's note about what was just typed (see the ``answer_notice`` hook); never saved
+        self.notice: str | None = None
+        self.notice_dismissed = False
 
     # -- where we are ----------------------------------------------------------
     @property
@@ -84,6 +113,8 @@ class Session:
             self._set_problem(step_id, problem)
             self.saved = False
             self._schedule_save()
+        if step.typed and not self.notice_dismissed:
+            self.notice = typed_notice(self.exercise, value)
         return problem
 
     def _set_problem(self, step_id, problem):

@@ -25,6 +25,8 @@ class StepKind:
     kind = ""
     #: whether the step records an answer
     records_answer = True
+    #: the answer holds text the person typed (the ``answer_notice`` hook reads it)
+    typed = False
     #: JSON Schema for the step's own fields in an exercise file, for plugin kinds
     #: (the core kinds are described in ``schemas/steps.schema.json``)
     schema: dict | None = None
@@ -99,6 +101,7 @@ class Prompt(StepKind):
     """Free text in the person's own words."""
 
     kind = "prompt"
+    typed = True
 
     def __init__(self, spec):
         super().__init__(spec)
@@ -207,6 +210,7 @@ class ListStep(StepKind):
     """A short list the person writes, one item per line."""
 
     kind = "list"
+    typed = True
 
     def __init__(self, spec):
         super().__init__(spec)
@@ -365,6 +369,7 @@ class ItemNotes(_FromItems):
     """A short note (a request, an action) for each item."""
 
     kind = "item_notes"
+    typed = True
 
     def __init__(self, spec):
         super().__init__(spec)

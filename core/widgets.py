@@ -12,7 +12,7 @@ import datetime as dt
 import ipywidgets as W
 
 from . import export
-from .help import help_markdown
+from .help import help_markdown, more_help_markdown
 from .markdown import plain, render
 from .session import Session
 from .steps import StepKind, md_escape
@@ -22,7 +22,8 @@ WIDE = {"description_width": "initial"}
 STYLE = W.HTML("<style>.innerwork-app .widget-radio-box label, .innerwork-app .widget-checkbox label "
                "{white-space: normal; height: auto; min-height: 28px; line-height: 1.4; padding: 4px 0;}"
                ".innerwork-app .widget-radio-box {height: auto;}"
-               ".innerwork-app :focus-visible {outline: 3px solid #1a5fb4; outline-offset: 2px;}</style>")
+               ".innerwork-app :focus-visible {outline: 3px solid #1a5fb4; outline-offset: 2px;}"
+               ".innerwork-notice:not(:empty) {border-left: 4px solid #1a5fb4; padding: 0 0 0.5em 0.8em;}</style>")
 
 
 def html(markdown: str, css_class: str = "") -> W.HTML:
@@ -44,15 +45,27 @@ class HelpButton(W.VBox):
     def __init__(self):
         self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help")
         self.button.add_class("innerwork-help")
-        self.panel = html(help_markdown(), "innerwork-help-panel")
+        self.more_button = W.Button(description="When to get more help", tooltip="Signs that it is time to reach out")
+        self.more = html(more_help_markdown(), "innerwork-more-help")
+        self.more.layout.display = "none"
+        self.more_button.on_click(lambda _: _toggle(self.more))
+        self.panel = W.VBox([html(help_markdown()), self.more_button, self.more])
+        self.panel.add_class("innerwork-help-panel")
         self.panel.layout.display = "none"
         self.button.on_click(self.toggle)
         super().__init__([self.button, self.panel])
 
+    @property
+    def is_open(self) -> bool:
+        return self.panel.layout.display != "none"
+
     def toggle(self, _=None):
-        opening = self.panel.layout.display == "none"
-        self.panel.layout.display = None if opening else "none"
-        self.button.description = "Hide help" if opening else "Need help now?"
+        _toggle(self.panel)
+        self.button.description = "Hide help" if self.is_open else "Need help now?"
+
+
+def _toggle(widget: W.Widget) -> None:
+    widget.layout.display = "none" if widget.layout.display != "none" else None
 
 
 # -- one input per step kind ------------------------------------------------------
@@ -203,6 +216,8 @@ class ExerciseApp(W.VBox):
         self.problem = W.Label(style={"text_color": "#a4001f"})
         self.problem.add_class("innerwork-problem")
         self.hint = W.HTML()
+        self.notice = W.VBox()
+        self.notice.add_class("innerwork-notice")
         self.back_button = W.Button(description="Back", tooltip="Go to the previous step")
         self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
         self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")
@@ -211,7 +226,7 @@ class ExerciseApp(W.VBox):
         self.stop_button.on_click(lambda _: self.stop())
         self.nav = W.HBox([self.back_button, self.next_button, self.stop_button])
         session.listeners.append(self._show_saved)
-        super().__init__([STYLE, header, self.body, self.problem, self.hint, self.nav])
+        super().__init__([STYLE, header, self.notice, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 
@@ -285,7 +300,25 @@ class ExerciseApp(W.VBox):
         problem = self.session.set_answer(self.session.step.id, value)
         self.problem.value = problem or ""
         self._show_hint()
+        self._show_notice()
         self._show_saved()
+
+    def _show_notice(self):
+        """A plugin's kind note about what was typed, with the help panel open; the person can hide it."""
+        note = self.session.notice
+        if not note or self.session.notice_dismissed:
+            self.notice.children = []
+            return
+        if not self.notice.children:
+            hide = W.Button(description="Hide this note", tooltip="Hide the note and carry on")
+            hide.on_click(lambda _: self._dismiss_notice())
+            self.notice.children = [html(note), hide]
+            if not self.help.is_open:
+                self.help.toggle()
+
+    def _dismiss_notice(self):
+        self.session.notice_dismissed = True
+        self._show_notice()
 
     def _go(self, back=False):
         s = self.session
