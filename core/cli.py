@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import warnings
 
@@ -156,10 +157,19 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
 
 
 def _store_or_fail():
-    from .store import StoreError, default_store
+    """The answers file, opened; asks for its passphrase if it has one and INNERWORK_PASSPHRASE is not set."""
+    from .store import PassphraseNeeded, SQLiteStore, StoreError, default_store
     store = default_store()
     try:
         store.entries()
+    except PassphraseNeeded as exc:
+        if os.environ.get("INNERWORK_PASSPHRASE"):
+            raise click.ClickException(str(exc)) from None
+        store = SQLiteStore(store.path, click.prompt("Passphrase for your answers file", hide_input=True))
+        try:
+            store.entries()
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     return store
@@ -195,3 +205,33 @@ def forget(yes):
         click.confirm(f"Delete all {count} entries in {store.location}? This cannot be undone", abort=True)
     store.delete_all()
     click.echo(f"Deleted {count} entr{'y' if count == 1 else 'ies'}.")
+
+
+@main.command()
+def encrypt():
+    """Lock your answers file with a passphrase.
+
+    Answers and summaries are encrypted (AES-GCM, key from scrypt). Which
+    exercises you did and when stays readable, so history can be listed. The
+    passphrase cannot be recovered: without it, the answers are lost. Notebooks
+    and `innerwork serve` open the file with INNERWORK_PASSPHRASE.
+    """
+    store = _store_or_fail()
+    if store.encrypted:
+        raise click.ClickException(f"The answers file {store.location} already has a passphrase.")
+    passphrase = click.prompt("New passphrase (at least 8 characters)", hide_input=True, confirmation_prompt=True)
+    if len(passphrase) < 8:
+        raise click.ClickException("The passphrase is shorter than 8 characters; nothing was changed.")
+    count = store.encrypt(passphrase)
+    click.echo(f"Encrypted {count} entr{'y' if count == 1 else 'ies'} in {store.location}. "
+               "Keep the passphrase safe: it cannot be recovered.")
+
+
+@main.command()
+def decrypt():
+    """Remove the passphrase from your answers file (asks for it first)."""
+    store = _store_or_fail()
+    if not store.encrypted:
+        raise click.ClickException(f"The answers file {store.location} has no passphrase.")
+    count = store.decrypt()
+    click.echo(f"Decrypted {count} entr{'y' if count == 1 else 'ies'} in {store.location}; it has no passphrase now.")

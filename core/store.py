@@ -2,7 +2,7 @@
 
 The database file has its own schema version (``PRAGMA user_version``). An
 older file is copied to a backup before it is migrated; a newer one is never
-touched.
+touched. A file can be locked with a passphrase (see :mod:`innerwork.crypto`).
 """
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import shutil
 import sqlite3
 import threading
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 DB_NAME = "innerwork.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: ``MIGRATIONS[n]`` upgrades a database from version ``n`` to ``n + 1``.
 MIGRATIONS: dict[int, str] = {
@@ -37,11 +38,16 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX IF NOT EXISTS entries_by_exercise ON entries (exercise_id, updated_at);
     """,
+    1: "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 }
 
 
 class StoreError(Exception):
     """The store cannot be used; the message says why in plain words."""
+
+
+class PassphraseNeeded(StoreError):
+    """The answers file is locked with a passphrase and none (or the wrong one) was given."""
 
 
 def now() -> str:
@@ -109,11 +115,13 @@ class MemoryStore:
 class SQLiteStore:
     """Entries in one SQLite file. Safe for several kernels at once (WAL, short transactions)."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, passphrase: str | None = None):
         self.path = Path(path) if path else data_dir() / DB_NAME
         self.location = str(self.path)
         self._lock = threading.Lock()
         self._ready = False
+        self._passphrase = passphrase
+        self._cipher = None  # set when the file is locked with a passphrase and it was given
         self.busy_timeout_ms = 5000
 
     # -- connection and schema ---------------------------------------------
@@ -149,7 +157,31 @@ class SQLiteStore:
             conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
             pass  # a read-only folder keeps the default journal
+        self._cipher = self._unlock(conn)
         self._ready = True
+
+    def _unlock(self, conn: sqlite3.Connection):
+        from . import crypto
+        settings = conn.execute("SELECT value FROM settings WHERE key = 'encryption'").fetchone()
+        if settings is None:
+            if self._passphrase:
+                raise StoreError(f"The answers file {self.path} has no passphrase, so none is needed. "
+                                 "`innerwork encrypt` adds one.")
+            return None
+        if not self._passphrase:
+            raise PassphraseNeeded(f"The answers file {self.path} is locked with a passphrase. Give it when asked, "
+                                   "or set INNERWORK_PASSPHRASE.")
+        try:
+            return crypto.unlock(settings[0], self._passphrase)
+        except crypto.WrongPassphrase:
+            raise PassphraseNeeded(f"That passphrase does not open the answers file {self.path}. "
+                                   "Nothing was changed; try again.") from None
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file is locked with a passphrase (and it was given)."""
+        with self._open():
+            return self._cipher is not None
 
     def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
@@ -169,36 +201,79 @@ class SQLiteStore:
                 conn.execute("ROLLBACK")
             raise _explain(exc, self.path) from None
 
-    def _run(self, sql: str, params=()) -> list[tuple]:
+    @contextmanager
+    def _open(self):
+        """A connection to the ready (migrated, unlocked) file; SQLite errors become plain StoreErrors."""
         with self._lock:
             conn = self._connect()
             try:
-                with conn:
-                    return conn.execute(sql, params).fetchall()
+                yield conn
             except sqlite3.Error as exc:
                 raise _explain(exc, self.path) from None
             finally:
                 conn.close()
 
+    def _run(self, sql: str, params=()) -> list[tuple]:
+        with self._open() as conn, conn:
+            return conn.execute(sql, params).fetchall()
+
     # -- entries -------------------------------------------------------------
     def save(self, entry: Entry) -> None:
         entry.updated_at = now()
-        self._run(
-            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-            "status=excluded.status, step=excluded.step, answers=excluded.answers, "
-            "summary=excluded.summary, updated_at=excluded.updated_at",
-            (entry.id, entry.exercise_id, entry.type, entry.type_version, entry.content_version, entry.status,
-             entry.step, json.dumps(entry.answers, ensure_ascii=False), entry.summary, entry.created_at,
-             entry.updated_at))
+        with self._open() as conn, conn:
+            conn.execute(SAVE, _row(entry, self._cipher))
 
     def get(self, entry_id: str) -> Entry | None:
         rows = self._run("SELECT * FROM entries WHERE id = ?", (entry_id,))
-        return _entry(rows[0]) if rows else None
+        return self._read(rows[0]) if rows else None
 
     def entries(self, exercise_id: str | None = None, status: str | None = None) -> list[Entry]:
         rows = self._run("SELECT * FROM entries WHERE (?1 IS NULL OR exercise_id = ?1) AND (?2 IS NULL OR status = ?2)"
                          " ORDER BY updated_at DESC, rowid DESC", (exercise_id, status))
-        return [_entry(r) for r in rows]
+        return [self._read(r) for r in rows]
+
+    def _read(self, row) -> Entry:
+        from .crypto import WrongPassphrase
+        try:
+            return _entry(row, self._cipher)
+        except WrongPassphrase:
+            raise StoreError(f"The entry {row[0]} in {self.path} cannot be decrypted: it was changed outside "
+                             "innerwork or is damaged. The file has not been changed.") from None
+
+    # -- passphrase ------------------------------------------------------------
+    def encrypt(self, passphrase: str) -> int:
+        """Lock the file with ``passphrase``: every entry is rewritten encrypted, in one transaction."""
+        from . import crypto
+        entries = self.entries()
+        if self._cipher is not None:
+            raise StoreError(f"The answers file {self.path} already has a passphrase.")
+        settings, cipher = crypto.new_lock(passphrase)
+        self._rewrite(entries, cipher, "INSERT INTO settings VALUES ('encryption', ?)", (settings,))
+        self._cipher, self._passphrase = cipher, passphrase
+        return len(entries)
+
+    def decrypt(self) -> int:
+        """Remove the passphrase (the file must have been opened with it): every entry is rewritten in clear."""
+        entries = self.entries()
+        if self._cipher is None:
+            raise StoreError(f"The answers file {self.path} has no passphrase.")
+        self._rewrite(entries, None, "DELETE FROM settings WHERE key = 'encryption'", ())
+        self._cipher = self._passphrase = None
+        return len(entries)
+
+    def _rewrite(self, entries: list[Entry], cipher, sql: str, params) -> None:
+        """Rewrite every entry with ``cipher`` and run ``sql``, all or nothing; then purge the old pages."""
+        with self._open() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(SAVE, [_row(e, cipher) for e in entries])
+                conn.execute(sql, params)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete(self, entry_id: str) -> None:
         self._run("DELETE FROM entries WHERE id = ?", (entry_id,))
@@ -210,8 +285,26 @@ class SQLiteStore:
         return count
 
 
-def _entry(row) -> Entry:
+SAVE = ("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "status=excluded.status, step=excluded.step, answers=excluded.answers, "
+        "summary=excluded.summary, updated_at=excluded.updated_at")
+
+
+def _row(entry: Entry, cipher) -> tuple:
+    answers = json.dumps(entry.answers, ensure_ascii=False)
+    summary = entry.summary
+    if cipher is not None:
+        answers = cipher.encrypt(answers, entry.id)
+        summary = cipher.encrypt(summary, entry.id) if summary is not None else None
+    return (entry.id, entry.exercise_id, entry.type, entry.type_version, entry.content_version, entry.status,
+            entry.step, answers, summary, entry.created_at, entry.updated_at)
+
+
+def _entry(row, cipher) -> Entry:
     (id_, exercise_id, type_, type_version, content_version, status, step, answers, summary, created, updated) = row
+    if cipher is not None:
+        answers = cipher.decrypt(answers, id_)
+        summary = cipher.decrypt(summary, id_) if summary is not None else None
     return Entry(exercise_id, type_, type_version, content_version, json.loads(answers), status, step, summary,
                  id_, created, updated)
 
@@ -230,7 +323,8 @@ def _explain(exc: sqlite3.Error, path: Path) -> StoreError:
 
 
 def default_store():
-    """The store for this process: ``INNERWORK_STORE=memory`` keeps answers in memory only."""
+    """The store for this process: ``INNERWORK_STORE=memory`` keeps answers in memory only;
+    ``INNERWORK_PASSPHRASE`` opens a file locked with a passphrase."""
     if os.environ.get("INNERWORK_STORE", "").lower() == "memory":
         return MemoryStore()
-    return SQLiteStore()
+    return SQLiteStore(passphrase=os.environ.get("INNERWORK_PASSPHRASE") or None)

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from innerwork import export
-from innerwork.store import SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
+from innerwork.store import MIGRATIONS, SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
 
 
 def entry(n=0, **kw):
@@ -58,6 +58,18 @@ def test_an_older_database_is_backed_up_before_migrating(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT text FROM notes").fetchall() == [("kept",)]
+
+
+def test_entries_written_by_the_first_database_version_survive_every_migration(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("INSERT INTO entries VALUES ('e1', 'wins-log', 'wins-log', '1.0', 1, 'completed', 2, "
+                     "'{\"wins\": [\"old win\"]}', '# Wins', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        conn.execute("PRAGMA user_version = 1")
+    [old] = SQLiteStore(path).entries()
+    assert old.answers == {"wins": ["old win"]} and old.summary == "# Wins"
+    assert (tmp_path / "a.sqlite3.v1.backup").exists()
 
 
 def test_a_database_from_a_newer_version_is_left_alone(tmp_path):
