@@ -234,3 +234,45 @@ def test_accessibility_of_gallery_and_an_exercise(browser, personal):
     page.start("Quick body check")
     assert serious() == []
     context.close()
+
+
+def test_help_is_on_every_exercise_and_reachable_by_keyboard(browser, personal):
+    import innerwork
+    context = browser.new_context()
+    page = Page(context, personal.url)
+    for exercise in innerwork.exercises():
+        page.start(exercise.title)
+        page.page.get_by_role("button", name="Back to all exercises").focus()
+        for _ in range(40):  # Tab from the top of the exercise until the help button has the focus
+            page.page.keyboard.press("Tab")
+            if page.page.evaluate("document.activeElement.textContent.trim()") == "Need help now?":
+                break
+        else:
+            raise AssertionError(f"{exercise.id}: the help button cannot be reached with Tab")
+        page.page.keyboard.press("Enter")
+        panel = page.page.locator(".innerwork-help-panel").filter(has=page.page.locator("a[href^='tel:']")).first
+        panel.wait_for()
+        assert "tel:988" in [a.get_attribute("href") for a in panel.locator("a").all()], exercise.id
+        page.page.get_by_role("button", name="Back to all exercises").click()
+        page.page.get_by_role("button", name=f"Start: {exercise.title}").wait_for()
+    assert all(page.failed.get(u) == "csp" for u in page.outside_requests()), page.outside_requests()
+    context.close()
+
+
+def test_gentle_note_appears_in_the_page(browser, personal):
+    context = browser.new_context()
+    page = Page(context, personal.url)
+    page.start("Talk to yourself like a friend")
+    for _ in range(10):
+        if page.page.locator(".innerwork-step textarea, .innerwork-step .widget-text input").count():
+            break
+        page.page.locator(".innerwork-app button", has_text="Next").first.click()
+        page.page.wait_for_timeout(400)
+    page.page.locator(".innerwork-step textarea, .innerwork-step .widget-text input").first.click()
+    page.page.keyboard.type("I don’t want to live anymore")
+    note = page.page.locator(".innerwork-notice")
+    note.get_by_text("You don't have to carry this alone").wait_for(timeout=15_000)
+    assert page.page.locator(".innerwork-app .innerwork-help-panel a[href='tel:988']").is_visible()
+    note.get_by_role("button", name="Hide this note").click()
+    note.get_by_text("You don't have to carry this alone").wait_for(state="detached", timeout=15_000)
+    context.close()
