@@ -235,3 +235,26 @@ def decrypt():
         raise click.ClickException(f"The answers file {store.location} has no passphrase.")
     count = store.decrypt()
     click.echo(f"Decrypted {count} entr{'y' if count == 1 else 'ies'} in {store.location}; it has no passphrase now.")
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "parent", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Folder to create the package in.")
+def new_plugin(name, parent):
+    """Create innerwork-NAME: a pip-installable plugin with an exercise type, its schemas, an example
+    exercise, example answers, a README and tests.
+
+    \b
+    Then:
+      cd innerwork-NAME && pip install -e ".[test]"
+      python -m pytest && innerwork plugins
+    """
+    from .scaffold import new_plugin as write
+    try:
+        root, files = write(name, parent)
+    except (ValueError, FileExistsError) as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in files:
+        click.echo(f"  created {path}")
+    click.echo(f"\nNext:\n  cd {root}\n  pip install -e \".[test]\"\n  python -m pytest\n  innerwork plugins")

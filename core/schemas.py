@@ -52,4 +52,10 @@ def resolve(schema: dict | str | Path) -> dict:
     path = Path(schema)
     if not path.is_absolute() and not path.exists():
         return load(str(schema))
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _load_file(str(path.resolve()))
+
+
+@lru_cache(maxsize=None)
+def _load_file(path: str) -> dict:
+    """A plugin's schema file, read once (so its validator is compiled once too)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))

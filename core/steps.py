@@ -27,6 +27,8 @@ class StepKind:
     records_answer = True
     #: the answer holds text the person typed (the ``answer_notice`` hook reads it)
     typed = False
+    #: JSON Schema of the shape of an answer (the conformance kit generates answers from it)
+    value_schema: dict = {}
     #: JSON Schema for the step's own fields in an exercise file, for plugin kinds
     #: (the core kinds are described in ``schemas/steps.schema.json``)
     schema: dict | None = None
@@ -102,6 +104,7 @@ class Prompt(StepKind):
 
     kind = "prompt"
     typed = True
+    value_schema = {"type": "string"}
 
     def __init__(self, spec):
         super().__init__(spec)
@@ -211,6 +214,7 @@ class ListStep(StepKind):
 
     kind = "list"
     typed = True
+    value_schema = {"type": "array", "items": {"type": "string"}}
 
     def __init__(self, spec):
         super().__init__(spec)
@@ -370,6 +374,7 @@ class ItemNotes(_FromItems):
 
     kind = "item_notes"
     typed = True
+    value_schema = {"type": "object", "additionalProperties": {"type": "string"}}
 
     def __init__(self, spec):
         super().__init__(spec)
