@@ -258,3 +258,34 @@ def new_plugin(name, parent):
     for path in files:
         click.echo(f"  created {path}")
     click.echo(f"\nNext:\n  cd {root}\n  pip install -e \".[test]\"\n  python -m pytest\n  innerwork plugins")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--check", is_flag=True, help="Only report outdated files; exit 1 if there are any. Writes nothing.")
+def migrate(paths, check):
+    """Upgrade exercise files written for an older version of their type.
+
+    Each upgraded file is rewritten (comments in YAML are not kept) and the
+    original is kept next to it as FILE.vN.bak. Files that cannot be upgraded
+    are reported and left alone.
+
+    \b
+    Examples:
+      innerwork migrate --check exercises/     in CI: fail if any file is outdated
+      innerwork migrate exercises/
+    """
+    from .catalogue import find_files
+    from .migrate import migrate_file
+    results = [_load(lambda: migrate_file(path, write=not check)) for path in find_files(paths)]
+    for result in results:
+        for error in result.errors or []:
+            click.echo(str(error))
+        if result.outdated and not result.errors:
+            done = "outdated" if check else f"upgraded (the original is in {result.backup})"
+            click.echo(f"{result.path}: version {result.old} -> {result.new}: {done}")
+    outdated = sum(r.outdated and not r.errors for r in results)
+    failed = sum(bool(r.errors) for r in results)
+    verb = "outdated" if check else "upgraded"
+    click.echo(f"{len(results)} file(s) checked, {outdated} {verb}, {failed} with problems.", err=True)
+    sys.exit(1 if failed or (check and outdated) else 0)

@@ -26,6 +26,9 @@ class ExerciseType:
     answers_schema: dict | str | Path = "answers.schema.json"
     #: upgrades of exercise content: ``{old_version: function(content) -> content}``
     migrations: dict[int, Callable[[dict], dict]] = {}
+    #: upgrades of answers recorded under an older content version, when steps were renamed or reshaped:
+    #: ``{old_version: function(answers) -> answers}``; a version without one keeps its answers as they are
+    answers_migrations: dict[int, Callable[[dict], dict]] = {}
 
     #: filled in when registered: the plugin that provided the type
     plugin: str = ""
@@ -51,6 +54,13 @@ class ExerciseType:
     def hint(self, exercise: "Exercise", step: StepKind, answers: dict) -> str | None:
         """A gentle note to show under ``step`` once it is answered (say, "try splitting this step")."""
         return None
+
+    def upgrade_answers(self, version: int, answers: dict) -> dict:
+        """Answers recorded under content ``version``, upgraded to the newest content version."""
+        while version < self.content_version:
+            migration = self.answers_migrations.get(version)
+            answers, version = (migration(dict(answers)) if migration else answers), version + 1
+        return answers
 
     def __repr__(self):
         return f"<ExerciseType {self.name} {self.version} from {self.plugin or '?'}>"

@@ -67,8 +67,16 @@ class Session:
     def __init__(self, exercise: Exercise, store=None, entry: Entry | None = None):
         self.exercise = exercise
         self.store = store if store is not None else MemoryStore()
-        self.entry = entry or Entry(exercise.id, exercise.type, exercise.exercise_type.version, exercise.schema_version)
-        self.answers: dict = dict(self.entry.answers)
+        kind = exercise.exercise_type
+        self.entry = entry or Entry(exercise.id, exercise.type, kind.version, kind.content_version)
+        answers = dict(self.entry.answers)
+        if self.entry.content_version < kind.content_version:  # recorded under an older version of the type
+            answers = kind.upgrade_answers(self.entry.content_version, answers)
+            self.entry.content_version, self.entry.type_version = kind.content_version, kind.version
+        known = {s.id for s in exercise.answer_steps}
+        self.answers: dict = {k: v for k, v in answers.items() if k in known}
+        #: answers to steps this version no longer has: kept in the entry, never dropped
+        self.kept: dict = {k: v for k, v in answers.items() if k not in known}
         self.index = min(self.entry.step, len(exercise.steps) - 1)
         if self.exercise.steps[self.index].kind == "summary" and not self.finished:
             self.index = max(0, self.index - 1)
@@ -185,7 +193,7 @@ class Session:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            self.entry.answers = recorded(self.exercise, self.answers)
+            self.entry.answers = {**self.kept, **recorded(self.exercise, self.answers)}
             self.entry.step = self.index
             try:
                 self.store.save(self.entry)

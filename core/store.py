@@ -286,8 +286,8 @@ class SQLiteStore:
 
 
 SAVE = ("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-        "status=excluded.status, step=excluded.step, answers=excluded.answers, "
-        "summary=excluded.summary, updated_at=excluded.updated_at")
+        "type_version=excluded.type_version, content_version=excluded.content_version, status=excluded.status, "
+        "step=excluded.step, answers=excluded.answers, summary=excluded.summary, updated_at=excluded.updated_at")
 
 
 def _row(entry: Entry, cipher) -> tuple:

@@ -74,7 +74,7 @@ def test_every_exercise_runs_from_first_step_to_summary_and_is_stored(exercise_i
     exercise = innerwork.get_exercise(exercise_id)
     assert entry.status == "completed" and entry.exercise_id == exercise_id
     assert entry.type == exercise.type and entry.type_version == exercise.exercise_type.version
-    assert entry.content_version == exercise.schema_version
+    assert entry.content_version == exercise.exercise_type.content_version
     assert entry.summary == app.session.summary()
     for step in exercise.answer_steps:
         if step.kind == "prompt":
