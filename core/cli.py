@@ -289,3 +289,36 @@ def migrate(paths, check):
     verb = "outdated" if check else "upgraded"
     click.echo(f"{len(results)} file(s) checked, {outdated} {verb}, {failed} with problems.", err=True)
     sys.exit(1 if failed or (check and outdated) else 0)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--port", default=8866, show_default=True, help="Port to listen on.")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser.")
+def preview(path, port, no_browser):
+    """Show one exercise file in the browser as it will look, without packaging it.
+
+    The file is checked first; problems are printed and nothing is served.
+    Reload the page after editing the file. Answers are not saved.
+
+    \b
+    Example:
+      innerwork preview my-exercise.yaml
+    """
+    from pathlib import Path
+
+    from . import serve as serving
+    from .catalogue import load_file
+    from .errors import InvalidContent
+    try:
+        exercise, notes = _load(lambda: load_file(path))
+    except InvalidContent as exc:
+        for error in exc.errors:
+            click.echo(str(error))
+        raise click.ClickException(f"{path} has {len(exc.errors)} problem(s); fix them and preview again.") from None
+    for note in notes:
+        click.echo(f"note: {note}")
+    command = serving.voila_command(port, "127.0.0.1", not no_browser, False, 1)
+    click.echo(f"innerwork: previewing '{exercise.title}' at http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+    env = serving.serve_environment(False, None, False, preview=str(Path(path).resolve()))
+    sys.exit(serving.run(command, env))

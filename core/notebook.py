@@ -7,10 +7,12 @@ from functools import lru_cache
 import ipywidgets as W
 
 from . import export
-from .catalogue import catalogue
+from .catalogue import catalogue, load_file
+from .errors import InvalidContent
 from .markdown import render
 from .session import Session
 from .store import MemoryStore, StoreError, default_store
+from .steps import md_escape
 from .widgets import ExerciseApp, HelpButton, download_link, html
 
 
@@ -184,6 +186,8 @@ def workshop_page(store=None) -> W.Widget:
     ``INNERWORK_EXERCISE`` limits the page to one exercise; ``INNERWORK_MODE=workshop``
     words the privacy note for a hosted room.
     """
+    if os.environ.get("INNERWORK_PREVIEW"):
+        return preview(os.environ["INNERWORK_PREVIEW"])
     store = _store(store)
     hosted = os.environ.get("INNERWORK_MODE") == "workshop"
     in_memory = isinstance(store, MemoryStore)
@@ -201,5 +205,19 @@ def workshop_page(store=None) -> W.Widget:
     entries = W.Accordion(children=[History(store)], titles=("Your entries",), selected_index=None)
     entries.observe(lambda c: c["new"] is not None and entries.children[0].refresh(), "selected_index")
     page = W.VBox([notice, main, entries])
+    page.add_class("innerwork-page")
+    return page
+
+
+def preview(path: str) -> W.Widget:
+    """One exercise file as it will look, for its author, without packaging it. Answers stay in memory."""
+    try:
+        exercise, _ = load_file(path)
+    except InvalidContent as exc:
+        problems = W.Textarea(value="\n".join(map(str, exc.errors)), disabled=True,
+                              layout=W.Layout(width="95%", height="12em"))
+        return W.VBox([html(f"## This exercise file has problems\n\n`{md_escape(str(path))}`"), problems])
+    page = W.VBox([html(f"*Preview of `{md_escape(str(path))}`. Answers are not saved.*"),
+                   ExerciseApp(Session(exercise, MemoryStore()))])
     page.add_class("innerwork-page")
     return page

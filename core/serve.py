@@ -30,9 +30,13 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
 
 
 def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool,
-                      gentle_check: bool = True) -> dict[str, str]:
+                      gentle_check: bool = True, preview: str | None = None) -> dict[str, str]:
     """The environment every participant's kernel inherits."""
     env = dict(os.environ)
+    env.pop("INNERWORK_PREVIEW", None)
+    if preview:
+        env["INNERWORK_PREVIEW"] = preview
+        env["INNERWORK_STORE"] = "memory"
     if not gentle_check:
         disabled = [name for name in env.get("INNERWORK_DISABLE_PLUGINS", "").split(",") if name]
         env["INNERWORK_DISABLE_PLUGINS"] = ",".join([*disabled, "gentle_check"])

@@ -23,7 +23,7 @@ STYLE = W.HTML("<style>.innerwork-app .widget-radio-box label, .innerwork-app .w
                "{white-space: normal; height: auto; min-height: 28px; line-height: 1.4; padding: 4px 0;}"
                ".innerwork-app .widget-radio-box {height: auto;}"
                ".innerwork-app :focus-visible {outline: 3px solid #1a5fb4; outline-offset: 2px;}"
-               ".innerwork-notice:not(:empty) {border-left: 4px solid #1a5fb4; padding: 0 0 0.5em 0.8em;}</style>")
+               ".innerwork-gentle-note:not(:empty) {border-left: 4px solid #1a5fb4; padding: 0 0 0.5em 0.8em;}</style>")
 
 
 def html(markdown: str, css_class: str = "") -> W.HTML:
@@ -217,7 +217,7 @@ class ExerciseApp(W.VBox):
         self.problem.add_class("innerwork-problem")
         self.hint = W.HTML()
         self.notice = W.VBox()
-        self.notice.add_class("innerwork-notice")
+        self.notice.add_class("innerwork-gentle-note")
         self.back_button = W.Button(description="Back", tooltip="Go to the previous step")
         self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
         self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")

@@ -35,14 +35,13 @@ def free_port():
 
 
 class Server:
-    def __init__(self, home, *options):
+    def __init__(self, home, *options, command=("serve", "--room", "2")):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "INNERWORK_HOME": str(home)}
         self.log = open(home.parent / f"serve-{self.port}.log", "w+")
-        self.process = subprocess.Popen([sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port",
-                                         str(self.port), "--room", "2", *options], env=env, stdout=self.log,
-                                        stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen([sys.executable, "-m", "innerwork", *command, "--no-browser", "--port",
+                                         str(self.port), *options], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
@@ -270,9 +269,28 @@ def test_gentle_note_appears_in_the_page(browser, personal):
         page.page.wait_for_timeout(400)
     page.page.locator(".innerwork-step textarea, .innerwork-step .widget-text input").first.click()
     page.page.keyboard.type("I don’t want to live anymore")
-    note = page.page.locator(".innerwork-notice")
+    note = page.page.locator(".innerwork-gentle-note")
     note.get_by_text("You don't have to carry this alone").wait_for(timeout=15_000)
     assert page.page.locator(".innerwork-app .innerwork-help-panel a[href='tel:988']").is_visible()
     note.get_by_role("button", name="Hide this note").click()
     note.get_by_text("You don't have to carry this alone").wait_for(state="detached", timeout=15_000)
     context.close()
+
+
+def test_preview_shows_an_authors_file_and_picks_up_edits(browser, tmp_path):
+    from innerwork.paths import shipped
+    draft = tmp_path / "draft.yaml"
+    draft.write_text((shipped("exercises") / "quick-body-check.yaml").read_text().replace(
+        "title: Quick body check", "title: My draft body check", 1))
+    server = Server(tmp_path / "home", command=("preview", str(draft)))
+    try:
+        context = browser.new_context()
+        page = Page(context, server.url)
+        page.page.get_by_text("My draft body check").first.wait_for()
+        assert page.page.get_by_text("Answers are not saved.").is_visible()
+        draft.write_text(draft.read_text().replace("My draft body check", "My edited body check", 1))
+        page.page.reload()
+        page.page.get_by_text("My edited body check").first.wait_for(timeout=60_000)
+        context.close()
+    finally:
+        server.stop()

@@ -21,3 +21,17 @@ def test_notebook_executes(path):
     assert not [o for o in outputs if o.output_type == "error"]
     widget_views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert widget_views, "every notebook shows at least one exercise widget"
+
+
+def test_preview_of_a_file_with_problems_lists_them_and_serves_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    import innerwork
+    from innerwork.cli import main
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\ntype: wins-log\nschema_version: 1\ntitle: Bad\nminutes: ten\n")
+    result = CliRunner().invoke(main, ["preview", str(bad), "--no-browser"])
+    assert result.exit_code == 1
+    assert "bad.yaml:5:1: /minutes: expected a whole number" in result.output and "fix them and preview again" in result.output
+    shown = innerwork.preview(str(bad))
+    assert "bad.yaml:5:1: /minutes: expected a whole number" in shown.children[1].value
