@@ -1,15 +1,26 @@
-"""`innerwork new-plugin`: the generated package installs into a fresh virtual environment and its tests pass."""
+"""`innerwork new-plugin` and the tutorial: the generated package installs into a fresh virtual
+environment, its own tests pass there, and so do they after following docs/tutorial.md."""
 import json
 import os
+import re
 import subprocess
 import sys
 import venv
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from innerwork.cli import main
 from innerwork.scaffold import names
+
+TUTORIAL = (Path(__file__).parent.parent / "docs" / "tutorial.md").read_text(encoding="utf-8")
+
+
+def tutorial_block(starts_with):
+    """The code block of the tutorial whose text starts with ``starts_with``."""
+    [block] = [b for b in re.findall(r"```\w*\n(.*?)```", TUTORIAL, re.S) if b.startswith(starts_with)]
+    return block
 
 
 def test_names_are_checked_and_spelled_out():
@@ -29,10 +40,10 @@ def test_bad_name_and_existing_folder_give_usage_errors(tmp_path):
     assert again.exit_code == 2 and "already exists" in again.output
 
 
-def test_scaffold_installs_and_passes_its_own_tests_in_a_fresh_venv(tmp_path):
-    made = CliRunner().invoke(main, ["new-plugin", "body-scan", "--dir", str(tmp_path)])
+def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
+    made = CliRunner().invoke(main, ["new-plugin", "grounding", "--dir", str(tmp_path)])
     assert made.exit_code == 0, made.output
-    package = tmp_path / "innerwork-body-scan"
+    package = tmp_path / "innerwork-grounding"
     assert "pip install -e" in made.output and (package / "tests" / "test_plugin.py").exists()
     root = tmp_path / "venv"
     venv.create(root, system_site_packages=True, with_pip=False)  # sees this innerwork and its test tools
@@ -43,14 +54,29 @@ def test_scaffold_installs_and_passes_its_own_tests_in_a_fresh_venv(tmp_path):
     def run(*args):
         return subprocess.run([python, *args], capture_output=True, text=True, cwd=package, env=dict(os.environ))
 
-    tests = run("-m", "pytest", "-q", "-p", "no:cacheprovider")
-    assert tests.returncode == 0 and "2 passed" in tests.stdout, tests.stdout + tests.stderr
-    listed = {p["name"]: p for p in json.loads(run("-m", "innerwork", "plugins", "--json").stdout)}
-    assert listed["body_scan"]["status"] == "loaded"
-    assert listed["body_scan"]["exercise_types"] == ["body-scan"]
-    assert listed["body_scan"]["distribution"] == "innerwork-body-scan"
-    valid = run("-m", "innerwork", "validate")
-    assert valid.returncode == 0, valid.stdout + valid.stderr
-    shown = run("-c", "import innerwork; app = innerwork.show('body-scan-check-in'); "
-                      "print(type(app).__name__, app.session.total)")
-    assert shown.stdout.split() == ["ExerciseApp", "4"], shown.stderr
+    def check(exercise_id, steps):
+        tests = run("-m", "pytest", "-q", "-p", "no:cacheprovider")
+        assert tests.returncode == 0 and "2 passed" in tests.stdout, tests.stdout + tests.stderr
+        listed = {p["name"]: p for p in json.loads(run("-m", "innerwork", "plugins", "--json").stdout)}
+        assert listed["grounding"]["status"] == "loaded"
+        assert listed["grounding"]["exercise_types"] == ["grounding"]
+        assert listed["grounding"]["distribution"] == "innerwork-grounding"
+        valid = run("-m", "innerwork", "validate")
+        assert valid.returncode == 0, valid.stdout + valid.stderr
+        shown = run("-c", f"import innerwork; app = innerwork.show({exercise_id!r}); "
+                          "print(type(app).__name__, app.session.total)")
+        assert shown.stdout.split() == ["ExerciseApp", str(steps)], shown.stderr
+
+    check("grounding-check-in", 4)  # straight out of the scaffold
+
+    module = package / "innerwork_grounding"
+    (module / "exercises" / "grounding-check-in.yaml").unlink()
+    (module / "exercises" / "five-senses.yaml").write_text(tutorial_block("id: five-senses"))
+    (module / "schemas" / "answers.schema.json").write_text(tutorial_block('{\n  "$schema"'))
+    (module / "__init__.py").write_text(tutorial_block('"""A grounding exercise type'))
+    (module / "examples.json").write_text(tutorial_block('{"five-senses"'))
+    test_file = package / "tests" / "test_plugin.py"
+    generated = test_file.read_text()
+    test_file.write_text(generated[:generated.index("\n\ndef test_summary")] + "\n\n\n" +
+                         tutorial_block("def test_summary_notices"))
+    check("five-senses", 5)  # after following the tutorial

@@ -1,0 +1,154 @@
+"""One test per hook in core/hookspecs.py (tests/test_docs.py checks that none is missing)."""
+import ipywidgets as W
+import pytest
+
+import innerwork
+from innerwork import catalogue
+from innerwork.plugins import PluginInfo
+from innerwork.session import Session
+from innerwork.store import MemoryStore
+
+EXERCISE = """id: {id}
+type: {type}
+schema_version: 1
+title: A test exercise
+summary: For a hook test.
+minutes: 2
+source: {{title: "Facing Challenges in Therapy", publisher: TherapyRoute}}
+content:
+  steps:
+{steps}
+    - id: end
+      kind: summary
+"""
+
+
+@pytest.fixture
+def with_plugin(monkeypatch):
+    """Load plugins as usual, plus ``plugin`` (registered like an installed one)."""
+    def install(plugin):
+        original = catalogue.make_manager
+
+        def make_manager():
+            manager, infos = original()
+            manager.register(plugin, name="test-plugin")
+            infos["test-plugin"] = PluginInfo("test-plugin")
+            return manager, infos
+        monkeypatch.setattr(catalogue, "make_manager", make_manager)
+        catalogue.reset()
+    yield install
+    monkeypatch.undo()
+    catalogue.reset()
+
+
+def write_exercise(folder, exercise_id, exercise_type, steps):
+    folder.mkdir(exist_ok=True)
+    (folder / f"{exercise_id}.yaml").write_text(EXERCISE.format(id=exercise_id, type=exercise_type, steps=steps))
+    return folder
+
+
+def test_hook_register_exercise_types(with_plugin, tmp_path):
+    class Calm(innerwork.ExerciseType):
+        name = "calm"
+
+        def summary(self, exercise, answers, derived):
+            return "# Calm summary"
+
+    class Plugin:
+        @innerwork.hookimpl
+        def register_exercise_types(self, register):
+            register(Calm)
+    with_plugin(Plugin())
+    assert catalogue.plugins().types["calm"].plugin == "test-plugin"
+    folder = write_exercise(tmp_path / "x", "calm-one", "calm", "    - {id: how, kind: scale, prompt: How calm}")
+    exercise = catalogue.load_catalogue([folder]).exercises["calm-one"]
+    assert exercise.exercise_type.summary(exercise, {}, {}) == "# Calm summary"
+
+
+def test_hook_register_content_dirs(with_plugin, tmp_path):
+    folder = write_exercise(tmp_path / "content", "extra-wins", "wins-log", "    - {id: wins, kind: list, prompt: Any wins}")
+
+    class Plugin:
+        @innerwork.hookimpl
+        def register_content_dirs(self, register):
+            register(folder)
+    with_plugin(Plugin())
+    assert innerwork.get_exercise("extra-wins").path.endswith("extra-wins.yaml")
+    assert "wins-log" in {e.id for e in innerwork.exercises()}  # the built-in content is still there
+
+
+def test_hook_register_step_kinds(with_plugin, tmp_path):
+    class Breaths(innerwork.StepKind):
+        kind = "breaths"
+        schema = {"type": "object", "properties": {"count": {"type": "integer", "minimum": 1}}}
+
+        def check(self, value, answers):
+            return None if isinstance(value, int) and value >= 0 else "Please give a number of breaths."
+
+        def widget(self, value, on_change):
+            box = W.BoundedIntText(value=value or 0, min=0, max=100, description="Breaths")
+            box.observe(lambda change: on_change(change["new"]), "value")
+            return box
+
+    class Plugin:
+        @innerwork.hookimpl
+        def register_step_kinds(self, register):
+            register(Breaths)
+
+        @innerwork.hookimpl
+        def register_exercise_types(self, register):  # a type whose content may use any step kind
+            register(type("Breathing", (innerwork.ExerciseType,), {"name": "breathing"}))
+    with_plugin(Plugin())
+    folder = write_exercise(tmp_path / "x", "breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 5}")
+    exercise = catalogue.load_catalogue([folder]).exercises["breathing"]
+    from innerwork.widgets import ExerciseApp
+    app = ExerciseApp(Session(exercise, MemoryStore()))
+    app.input.value = 7
+    assert app.session.answers == {"taken": 7}
+    bad = write_exercise(tmp_path / "y", "bad-breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 0}")
+    [error] = catalogue.load_catalogue([bad]).errors
+    assert "/content/steps/0/count" in str(error)
+
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+
+    @innerwork.hookimpl
+    def exercise_saved(self, entry):
+        self.calls.append(("saved", entry.status, dict(entry.answers)))
+
+    @innerwork.hookimpl
+    def exercise_completed(self, entry, summary):
+        self.calls.append(("completed", entry.status, summary.splitlines()[0]))
+
+
+def test_hook_exercise_saved(with_plugin):
+    recorder = Recorder()
+    with_plugin(recorder)
+    session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
+    session.set_answer("wins", ["Rested"])
+    session.save_now()
+    assert recorder.calls == [("saved", "draft", {"wins": ["Rested"]})]
+
+
+def test_hook_exercise_completed(with_plugin):
+    recorder = Recorder()
+    with_plugin(recorder)
+    session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
+    session.set_answer("wins", ["Rested"])
+    assert session.finish()
+    assert recorder.calls[-1] == ("completed", "completed", "# Wins log")
+
+
+def test_hook_answer_notice(with_plugin):
+    class Plugin:
+        @innerwork.hookimpl
+        def answer_notice(self, text, exercise):
+            return f"A note about exams in {exercise.id}." if "exam" in text.lower() else None
+    with_plugin(Plugin())
+    session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
+    session.set_answer("wins", ["Revised for my exam"])
+    assert session.notice == "A note about exams in wins-log."
+    session.set_answer("wins", ["Went for a walk"])
+    assert session.notice is None
