@@ -318,7 +318,8 @@ def preview(path, port, no_browser):
         raise click.ClickException(f"{path} has {len(exc.errors)} problem(s); fix them and preview again.") from None
     for note in notes:
         click.echo(f"note: {note}")
-    command = serving.voila_command(port, "127.0.0.1", not no_browser, False, 1)
+    # no kernel ahead of time: each reload runs the file as it is now
+    command = serving.voila_command(port, "127.0.0.1", not no_browser, False, 0)
     click.echo(f"innerwork: previewing '{exercise.title}' at http://127.0.0.1:{port}/  (Ctrl-C to stop)")
     env = serving.serve_environment(False, None, False, preview=str(Path(path).resolve()))
     sys.exit(serving.run(command, env))

@@ -12,7 +12,7 @@ PAGE = "workshop.ipynb"
 
 
 def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
-    """The Voila command line for the workshop page."""
+    """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time."""
     notebooks = shipped("notebooks")
     return [
         sys.executable, "-m", "voila", str(notebooks / PAGE),
@@ -20,7 +20,7 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
         # notebooks/voila.json (read because Voila runs in that folder) hides sources and tracebacks,
         # refuses template overrides from the URL and sets a Content-Security-Policy
         # kernels started before anyone arrives, sized for the room
-        "--preheat_kernel=True", f"--pool_size={room}",
+        f"--preheat_kernel={room > 0}", f"--pool_size={room}",
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports
