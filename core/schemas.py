@@ -2,13 +2,34 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from .paths import shipped
+
+
+def _import_validator():
+    """jsonschema's validator, without its optional "iri" format check.
+
+    That check imports rfc3987_syntax, which builds a parser on import: about 1.3 s and 20 MB in
+    every participant's kernel. innerwork never checks formats. If jsonschema is already loaded,
+    nothing changes; afterwards, rfc3987_syntax can be imported as usual.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        from jsonschema import Draft202012Validator
+        return Draft202012Validator
+    sys.modules["rfc3987_syntax"] = None  # makes "import rfc3987_syntax" fail inside jsonschema
+    try:
+        from jsonschema import Draft202012Validator
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    return Draft202012Validator
+
+
+Draft202012Validator = _import_validator()
 
 
 def schemas_dir() -> Path:

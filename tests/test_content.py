@@ -129,3 +129,13 @@ def test_a_newer_migration_upgrades_old_content_in_memory(tmp_path):
         del exercise_type.content_version, exercise_type.migrations
     assert len(cat.exercises["wins-log"].steps) == 1
     assert "innerwork migrate" in cat.outdated[0].message
+
+
+def test_loading_innerwork_does_not_build_jsonschemas_iri_parser():
+    """jsonschema's optional "iri" check costs 1.3 s and 20 MB per kernel; innerwork keeps it from loading."""
+    import subprocess
+    import sys
+    code = ("import sys, innerwork; innerwork.exercises(); print('rfc3987_syntax' in sys.modules); "
+            "import rfc3987_syntax; print('importable')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "importable"]
