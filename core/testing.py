@@ -189,8 +189,7 @@ def inline(schema, resolver=None, depth: int = 0):
         rest = {k: v for k, v in schema.items() if k != "$ref"}
         target = inline(resolved.contents, resolved.resolver, depth + 1)
         return {**target, **inline(rest, resolver, depth)} if rest else target
-    return {k: (v if k in ("$defs", "$id", "$schema") else inline(v, resolver, depth)) for k, v in schema.items()
-            if k not in ("$defs", "$id", "$schema")}
+    return {k: inline(v, resolver, depth) for k, v in schema.items() if k not in ("$defs", "$id", "$schema")}
 
 
 def _narrow(subschema: dict, shape: dict) -> dict:
@@ -200,10 +199,10 @@ def _narrow(subschema: dict, shape: dict) -> dict:
     return {"allOf": [fitting[0] if len(fitting) == 1 else {"anyOf": fitting}, shape]}
 
 
-def _wrong_type(subschema: dict, check):
-    """A JSON value of a type ``subschema`` refuses (so the answer must be refused)."""
-    for candidate in ({"not": "expected"}, ["not", "expected"], 12345, "not expected", True, None):
-        if not check(candidate):
+def _wrong_type(accepts) -> object:
+    """A JSON value ``accepts`` refuses (so the answer must be refused too), or None if it takes them all."""
+    for candidate in ({"not": "expected"}, ["not", "expected"], 12345, "not expected", True):
+        if not accepts(candidate):
             return candidate
     return None
 
@@ -245,7 +244,7 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
                  f"{exercise.id}: derive() or summary() failed on accepted answers: {failures[:1]}")
     wrong = []
     for step_id, subschema in schema["properties"].items():
-        value = _wrong_type(subschema, schemas.validator(subschema).is_valid)
+        value = _wrong_type(schemas.validator(subschema).is_valid)
         if value is not None and not answer_problems(exercise, {**example, step_id: value}):
             wrong.append(f"{step_id}={value!r}")
     report.check(not wrong, f"{exercise.id}: answers of a type the answers schema refuses are refused",
