@@ -22,6 +22,7 @@ def helplines(path: str | None = None) -> dict:
     return data
 
 
+@lru_cache(maxsize=1)
 def more_help_markdown() -> str:
     """The "when to get more help" page: the signs that mean reaching out to a person."""
     return (Path(__file__).parent / "data" / "when-to-get-more-help.md").read_text(encoding="utf-8")

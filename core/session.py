@@ -125,6 +125,10 @@ class Session:
             self.notice = typed_notice(self.exercise, value)
         return problem
 
+    def dismiss_notice(self) -> None:
+        """The person hid the note: no more notes for the rest of this exercise."""
+        self.notice, self.notice_dismissed = None, True
+
     def _set_problem(self, step_id, problem):
         if problem:
             self.problems[step_id] = problem

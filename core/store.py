@@ -161,7 +161,6 @@ class SQLiteStore:
         self._ready = True
 
     def _unlock(self, conn: sqlite3.Connection):
-        from . import crypto
         settings = conn.execute("SELECT value FROM settings WHERE key = 'encryption'").fetchone()
         if settings is None:
             if self._passphrase:
@@ -171,6 +170,7 @@ class SQLiteStore:
         if not self._passphrase:
             raise PassphraseNeeded(f"The answers file {self.path} is locked with a passphrase. Give it when asked, "
                                    "or set INNERWORK_PASSPHRASE.")
+        from . import crypto  # only files with a passphrase need the cryptography library
         try:
             return crypto.unlock(settings[0], self._passphrase)
         except crypto.WrongPassphrase:
@@ -233,6 +233,8 @@ class SQLiteStore:
         return [self._read(r) for r in rows]
 
     def _read(self, row) -> Entry:
+        if self._cipher is None:
+            return _entry(row, None)
         from .crypto import WrongPassphrase
         try:
             return _entry(row, self._cipher)

@@ -306,7 +306,7 @@ class ExerciseApp(W.VBox):
     def _show_notice(self):
         """A plugin's kind note about what was typed, with the help panel open; the person can hide it."""
         note = self.session.notice
-        if not note or self.session.notice_dismissed:
+        if not note:
             self.notice.children = []
             return
         if not self.notice.children:
@@ -317,7 +317,7 @@ class ExerciseApp(W.VBox):
                 self.help.toggle()
 
     def _dismiss_notice(self):
-        self.session.notice_dismissed = True
+        self.session.dismiss_notice()
         self._show_notice()
 
     def _go(self, back=False):

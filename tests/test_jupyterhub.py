@@ -1,7 +1,6 @@
 """A real JupyterHub on 127.0.0.1 with deploy/jupyterhub/jupyterhub_config.py: two people sign in, each
 completes an exercise on their own workshop page, and each one's history holds only their own entry."""
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -12,19 +11,13 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("jupyterhub")
-from test_browser import CHROMIUM, Page, browser  # noqa: E402,F401  (the browser fixture)
+from test_browser import Page, browser, free_port  # noqa: E402,F401  (the browser fixture)
 
 ROOT = Path(__file__).parent.parent
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
 PROXY = ROOT / ".ci" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
 if not PROXY.exists():
     pytest.skip("configurable-http-proxy is not installed (.ci/run installs it from npm)", allow_module_level=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
