@@ -119,8 +119,8 @@ def validate(paths, as_json):
 @click.option("--workshop", is_flag=True,
               help="Hosted mode: each participant's answers live only in their own page; nothing is written on the server.")
 @click.option("--exercise", metavar="ID", help="Serve one exercise instead of the gallery.")
-@click.option("--room", type=click.IntRange(1, 500), default=None,
-              help="Kernels to start ahead of time (default: 30 with --workshop, else 1).")
+@click.option("--room", type=click.IntRange(0, 500), default=None,
+              help="Kernels to start ahead of time (default: 30 with --workshop, else 1; 0 starts each on request).")
 @click.option("--keep-answers-on-server", is_flag=True,
               help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
                    "section of the README first: you become responsible for that data.")
@@ -146,11 +146,12 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
             raise click.UsageError(str(exc)) from None
     if keep_answers_on_server and not workshop:
         raise click.UsageError("--keep-answers-on-server only applies with --workshop.")
-    room = room or (30 if workshop else 1)
+    room = (30 if workshop else 1) if room is None else room
     command = serving.voila_command(port, host, not no_browser, workshop, room, voila_arg)
     mode = "workshop (answers stay in each participant's page)" if workshop and not keep_answers_on_server else \
         "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
-    click.echo(f"innerwork: starting {room} kernel(s) ahead of time; mode: {mode}.")
+    ahead = f"starting {room} kernel(s) ahead of time" if room else "starting each kernel when its page is opened"
+    click.echo(f"innerwork: {ahead}; mode: {mode}.")
     click.echo(f"innerwork: the page will be at http://{host}:{port}/  (Ctrl-C to stop)")
     sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server,
                                                                       gentle_check=not no_gentle_check)))
