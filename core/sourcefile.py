@@ -12,14 +12,24 @@ MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loader that keeps dates as plain strings (JSON Schema has no date type)."""
+# libyaml's parser recurses on each "[" or "{" and can overflow the C stack on deep nesting, so a
+# file with more openings than this is read by the (slower) Python parser, which reports it cleanly.
+MAX_FLOW_OPENINGS_FOR_LIBYAML = 1000
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _keeping_dates_as_text(base):
+    """A safe YAML loader that keeps dates as plain strings (JSON Schema has no date type)."""
+    class Loader(base):
+        pass
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+_PythonLoader = _keeping_dates_as_text(yaml.SafeLoader)
+_FastLoader = _keeping_dates_as_text(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
 
 
 def pointer_join(pointer: str, key) -> str:
@@ -83,7 +93,16 @@ class FileProblem(Exception):
 
 def parse_yaml(text: str, name: str) -> SourceFile:
     """Parse YAML (or JSON, which YAML reads too), recording positions and rejecting what JSON can't hold."""
-    loader = _Loader(text)
+    if text.count("[") + text.count("{") <= MAX_FLOW_OPENINGS_FOR_LIBYAML:
+        try:
+            return _parse(text, name, _FastLoader)
+        except FileProblem:
+            pass  # read it again with the Python parser, whose messages say more ("expected ... but got ...")
+    return _parse(text, name, _PythonLoader)
+
+
+def _parse(text: str, name: str, loader_class) -> SourceFile:
+    loader = loader_class(text)
     try:
         try:
             node = loader.get_single_node()

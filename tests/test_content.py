@@ -68,7 +68,7 @@ def test_a_huge_file_is_refused_with_its_size(tmp_path, monkeypatch):
     assert report["errors"][0]["text"].startswith("huge.yaml: /: file is 600,019 bytes; exercise files may be at most")
 
 
-@pytest.mark.parametrize("depth", [40, 5000])
+@pytest.mark.parametrize("depth", [40, 5000, 200_000])  # 200,000 would overflow the C stack in libyaml
 def test_a_deeply_nested_file_is_refused(tmp_path, monkeypatch, depth):
     monkeypatch.chdir(tmp_path)
     Path("deep.yaml").write_text("id: deep\ncontent: " + "[" * depth + "]" * depth + "\n")
@@ -139,3 +139,13 @@ def test_loading_innerwork_does_not_build_jsonschemas_iri_parser():
             "import rfc3987_syntax; print('importable')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "importable"]
+
+
+def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
+    from innerwork import sourcefile
+    for path in sorted((Path(__file__).parent.parent / "exercises").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        fast, python = (sourcefile._parse(text, path.name, loader)
+                        for loader in (sourcefile._FastLoader, sourcefile._PythonLoader))
+        assert (fast.data, fast.positions) == (python.data, python.positions), path.name
+    assert sourcefile._FastLoader is not sourcefile._PythonLoader  # PyYAML was built with libyaml
