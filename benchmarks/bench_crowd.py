@@ -6,21 +6,25 @@ same moment, people - 1 protocol-level participants from a separate load-generat
 those fetches the page over HTTP, opens the kernel's websocket and asks for the widget states the
 way the page's own script does (ipywidgets' "jupyter.widget.control" comm); it is usable once the
 states of all the page's widgets arrive. Thirty Chromium pages on two cores would measure the
-browsers, not the server. Reported: p50/p95/max time to usable, failures, peak memory of the server's
-whole process tree (RSS, and PSS, which counts a shared page once), and the load generator's CPU.
+browsers, not the server. Then, until the server has all its kernels again (a preheated pool refills)
+and is quiet, the Chromium participant keeps clicking "Next" and "Back".
+Reported: p50/p95/max time to usable, failures, the step changes' latency while the server settles,
+peak memory of the server's whole process tree (RSS, and PSS, which counts a shared page once), and
+the load generator's CPU.
 """
 import argparse
 import asyncio
 import json
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import threading
 import time
 import uuid
 
-from voila_tools import chromium, memory_mb, serving, summary, time_to_usable
+from voila_tools import change_step, chromium, memory_mb, open_page, serving, summary, wait_until_idle
 
 TIMEOUT = 120
 
@@ -104,7 +108,7 @@ class PeakMemory(threading.Thread):
             self.peak = (max(self.peak[0], rss), max(self.peak[1], pss))
 
 
-def room_arrives(browser, server, people: int) -> dict:
+def room_arrives(browser, server, kind: str, people: int, room: int) -> dict:
     generator = subprocess.Popen([sys.executable, __file__, "--load-generator", server.url, str(people - 1)],
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     time.sleep(1)  # let it import tornado before the clock starts
@@ -112,15 +116,24 @@ def room_arrives(browser, server, people: int) -> dict:
     memory.start()
     generator.stdin.write("go\n")
     generator.stdin.flush()
+    steps = []
     try:
-        headline = time_to_usable(browser, server.url, TIMEOUT * 1000)
+        context, page, headline = open_page(browser, server.url, TIMEOUT * 1000)
     except Exception as exc:  # a page that never became usable is a failure, reported below
         headline = f"{type(exc).__name__}: {exc}".splitlines()[0]
     report = json.loads(generator.communicate(timeout=TIMEOUT + 30)[0])
-    time.sleep(1)
+    if isinstance(headline, float):
+        # Until the server has all its kernels again and is quiet, the Chromium participant keeps
+        # going back and forth between two steps.
+        settled = threading.Thread(target=wait_until_idle, args=(server.process.pid, room + people), daemon=True)
+        settled.start()
+        while settled.is_alive():
+            steps += [change_step(page, kind, "Next"), change_step(page, kind, "Back")]
+            page.wait_for_timeout(250)
+        context.close()
     memory.done.set()
     memory.join()
-    report.update(headline=headline, peak=memory.peak)
+    report.update(headline=headline, peak=memory.peak, steps=steps)
     return report
 
 
@@ -134,6 +147,9 @@ def describe(label: str, report: dict, people: int) -> str:
              f"  Chromium page usable after: " + (f"{headline:.2f} s" if isinstance(headline, float) else headline),
              f"  all {people}: {summary(everyone) if everyone else 'none usable'}; failures: {failed}",
              f"  protocol clients only: {summary(crowd_times) if crowd_times else 'none usable'}",
+             f"  step changes in the Chromium page until the server settled ({len(report['steps'])}): "
+             + (f"median {statistics.median(report['steps']):.0f} ms, max {max(report['steps']):.0f} ms"
+                if report["steps"] else "none"),
              f"  server process tree peak memory: RSS {report['peak'][0]:.0f} MB, PSS {report['peak'][1]:.0f} MB",
              f"  load generator: {report['cpu']:.2f} s CPU over {report['wall']:.2f} s "
              f"({100 * report['cpu'] / report['wall']:.0f}% of one core)"]
@@ -155,7 +171,7 @@ def main():
                                   (f"innerwork serve --workshop (room {people})", "innerwork", people)):
             print(f"{label}: starting the server and waiting for it to settle...", file=sys.stderr)
             with serving(kind, room) as server:
-                reports[label] = room_arrives(browser, server, people)
+                reports[label] = room_arrives(browser, server, kind, people, room)
             print(describe(label, reports[label], people), file=sys.stderr)
     for label, report in reports.items():
         print(describe(label, report, people))

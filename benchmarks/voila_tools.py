@@ -139,12 +139,13 @@ def kernels(pid: int) -> int:
 
 
 def wait_until_idle(pid: int, kernels_expected: int = 0, timeout: float = 300):
-    """Wait until the server tree has its kernels and has used under 5% of a core for 3 s in a row."""
+    """Wait until the server tree has its kernels and is quiet for 3 s in a row: under 5% of a core,
+    plus 0.5% for each kernel (an idle kernel still wakes up now and then)."""
     deadline, quiet, last = time.monotonic() + timeout, 0, cpu_seconds(pid)
     while time.monotonic() < deadline:
         time.sleep(1)
-        now = cpu_seconds(pid)
-        quiet = quiet + 1 if now - last < 0.05 and kernels(pid) >= kernels_expected else 0
+        now, running = cpu_seconds(pid), kernels(pid)
+        quiet = quiet + 1 if now - last < 0.05 + 0.005 * running and running >= kernels_expected else 0
         last = now
         if quiet >= 3:
             return
@@ -232,15 +233,42 @@ USABLE = """sel => { const e = document.querySelector(sel);
   return e && !e.disabled && e.offsetParent !== null && e.getBoundingClientRect().height > 0 && performance.now(); }"""
 
 
-def time_to_usable(browser, url: str, timeout_ms: int = 120_000) -> float:
-    """Seconds from navigation start until the first text box is visible and enabled, in a new context."""
+def open_page(browser, url: str, timeout_ms: int = 120_000):
+    """A first visit in a new context: (context, page, seconds from navigation start until the first
+    text box is visible and enabled)."""
     context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(url, wait_until="commit", timeout=timeout_ms)
-        return page.wait_for_function(USABLE, arg=FIRST_INPUT, timeout=timeout_ms, polling="raf").json_value() / 1000
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(url, wait_until="commit", timeout=timeout_ms)
+    usable = page.wait_for_function(USABLE, arg=FIRST_INPUT, timeout=timeout_ms, polling="raf").json_value()
+    return context, page, usable / 1000
+
+
+def time_to_usable(browser, url: str, timeout_ms: int = 120_000) -> float:
+    context, _, seconds = open_page(browser, url, timeout_ms)
+    context.close()
+    return seconds
+
+
+CHANGE_STEP = """async ({step, label}) => {
+  const CONTROL = 'textarea, input, select, button, .widget-slider';
+  const box = document.querySelector(step), old = box.querySelector(CONTROL), before = box.textContent;
+  const button = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === label);
+  return await new Promise(resolve => {
+    const shown = () => box.textContent !== before && box.querySelector(CONTROL) && !(old && old.isConnected);
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (shown()) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(box, {subtree: true, childList: true, characterData: true});
+    button.click();
+  });
+}"""
+STEP_SELECTOR = {"baseline": ".bench-step", "innerwork": ".innerwork-step"}
+
+
+def change_step(page, kind: str, label: str) -> float:
+    """Milliseconds from a click on ``label`` ("Next" or "Back") until the other step is in the page."""
+    return page.evaluate(CHANGE_STEP, {"step": STEP_SELECTOR[kind], "label": label})
 
 
 def summary(values: list[float]) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,9 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
         # refuses template overrides from the URL and sets a Content-Security-Policy
         # kernels started before anyone arrives, sized for the room
         f"--preheat_kernel={room > 0}", f"--pool_size={room}",
+        # in a workshop the room arrives together: start the kernels that refill the pool 30 s later,
+        # so that they do not compete with the room's first pages (bench_crowd.py)
+        *(["--VoilaKernelManager.fill_delay=30"] if workshop else []),
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports
@@ -51,8 +55,19 @@ def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool
 
 
 def run(command: list[str], env: dict[str, str]) -> int:
-    """Run Voila until it stops or the facilitator presses Ctrl-C."""
+    """Run Voila until it stops, or until the facilitator presses Ctrl-C or the service is stopped.
+
+    A SIGTERM or SIGHUP (a service manager, a closed terminal) is passed on to Voila, which shuts its
+    kernels down, so no participant's kernel is left running after ``innerwork serve`` ends.
+    """
     process = subprocess.Popen(command, env=env, cwd=str(Path(command[3]).parent))
+
+    def pass_on(signum, frame):
+        process.send_signal(signal.SIGTERM)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), pass_on)
     try:
         return process.wait()
     except KeyboardInterrupt:

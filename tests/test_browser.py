@@ -2,7 +2,6 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,6 +10,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from ports import free_port
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -26,12 +27,6 @@ ONE_OF_EACH = {"self-compassion": "Self-compassion journal", "small-steps": "Act
 
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("jupyterhub")
-from test_browser import Page, browser, free_port  # noqa: E402,F401  (the browser fixture)
+from ports import free_port  # noqa: E402
+from test_browser import Page, browser  # noqa: E402,F401  (the browser fixture)
 
 ROOT = Path(__file__).parent.parent
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
