@@ -53,6 +53,8 @@ def measure(browser, url: str, kind: str, saved: str, trials: int) -> dict:
         saved_times.append(saved_after)
         page.wait_for_timeout(150)
     context.close()
+    if None in next_times:
+        raise SystemExit(f"{next_times.count(None)} step change(s) never showed within 15 s")
     return {"next": next_times, "acknowledged": acknowledged, "saved": saved_times}
 
 

@@ -190,12 +190,13 @@ class Server:
 
 
 @contextmanager
-def serving(kind: str, room: int = 0, personal: bool = False):
+def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, ...] = ()):
     """A running server: ``kind`` is "baseline" (plain Voila, default settings) or "innerwork".
 
     For innerwork, ``room`` kernels are started ahead of time (``innerwork serve --room``); ``room=0``
     turns that off so the page itself is compared with the baseline on equal terms.
     ``personal`` keeps answers in an SQLite file in a temporary home instead of the workshop's memory.
+    ``extra`` are more options for ``innerwork serve``.
     """
     with tempfile.TemporaryDirectory(prefix="innerwork-bench-") as folder:
         folder = Path(folder)
@@ -207,7 +208,7 @@ def serving(kind: str, room: int = 0, personal: bool = False):
         else:
             command = [sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", "{port}",
                        "--exercise", EXERCISE, *([] if personal else ["--workshop"])]
-            command += ["--room", str(room)]
+            command += ["--room", str(room), *extra]
             server = Server(f"innerwork room {room}", command, folder, env, room)
         try:
             yield server
@@ -260,14 +261,16 @@ CHANGE_STEP = """async ({step, label}) => {
       if (shown()) { observer.disconnect(); resolve(performance.now() - start); }
     });
     observer.observe(box, {subtree: true, childList: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
     button.click();
   });
 }"""
 STEP_SELECTOR = {"baseline": ".bench-step", "innerwork": ".innerwork-step"}
 
 
-def change_step(page, kind: str, label: str) -> float:
-    """Milliseconds from a click on ``label`` ("Next" or "Back") until the other step is in the page."""
+def change_step(page, kind: str, label: str) -> float | None:
+    """Milliseconds from a click on ``label`` ("Next" or "Back") until the other step is in the page;
+    None if it is not there after 15 s."""
     return page.evaluate(CHANGE_STEP, {"step": STEP_SELECTOR[kind], "label": label})
 
 

@@ -10,13 +10,16 @@ from pathlib import Path
 from .paths import shipped
 
 PAGE = "workshop.ipynb"
+SpacedKernelManager = "innerwork.voila_kernels.SpacedKernelManager"
 
 
 def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
-    """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time."""
+    """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time.
+
+    A setting in ``extra`` (``--voila-arg``) replaces innerwork's own setting of the same name.
+    """
     notebooks = shipped("notebooks")
-    return [
-        sys.executable, "-m", "voila", str(notebooks / PAGE),
+    ours = [
         f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
         # notebooks/voila.json (read because Voila runs in that folder) hides sources and tracebacks,
         # refuses template overrides from the URL and sets a Content-Security-Policy
@@ -25,12 +28,16 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
         # in a workshop the room arrives together: start the kernels that refill the pool 30 s later,
         # so that they do not compete with the room's first pages (bench_crowd.py)
         *(["--VoilaKernelManager.fill_delay=30"] if workshop else []),
+        # and they start one a second, leaving CPU for the people already working
+        *([f"--VoilaConfiguration.multi_kernel_manager_class={SpacedKernelManager}"] if room else []),
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports
         "--KernelManager.transport=ipc",
-        *extra,
     ]
+    replaced = {arg.split("=", 1)[0] for arg in extra}
+    return [sys.executable, "-m", "voila", str(notebooks / PAGE),
+            *(arg for arg in ours if arg.split("=", 1)[0] not in replaced), *extra]
 
 
 def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool,

@@ -245,13 +245,14 @@ class ExerciseApp(W.VBox):
         if step.help:
             parts.append(html(step.help, "innerwork-step-help"))
         self.input = control
-        self.body.children = parts
-        self.problem.value = s.problems.get(step.id, "")
-        self._show_hint()
+        # the buttons first, so that they are ready by the time the step shows
         self.back_button.disabled = s.index == 0
         self.next_button.description = "Finish" if s.at_last_step() else "Next"
         self.next_button.tooltip = "Finish and see your summary" if s.at_last_step() else "Go to the next step"
         self.nav.layout.display = None
+        self.body.children = parts
+        self.problem.value = s.problems.get(step.id, "")
+        self._show_hint()
         self._show_saved()
 
     def summary_view(self):

@@ -68,3 +68,37 @@ def test_stopping_serve_stops_voila_and_every_kernel(tmp_path, stop):
 def test_a_workshop_refills_its_pool_after_the_room_has_arrived():
     assert "--VoilaKernelManager.fill_delay=30" in voila_command(8866, "127.0.0.1", False, True, 30)
     assert not any("fill_delay" in part for part in voila_command(8866, "127.0.0.1", False, False, 1))
+
+
+def test_a_voila_arg_replaces_the_setting_of_the_same_name():
+    command = voila_command(8866, "127.0.0.1", False, True, 30, ("--VoilaKernelManager.fill_delay=5", "--debug"))
+    assert [arg for arg in command if "fill_delay" in arg] == ["--VoilaKernelManager.fill_delay=5"]
+    assert command[-1] == "--debug" and "--pool_size=30" in command
+
+
+def test_kernels_that_fill_a_pool_start_one_after_another():
+    assert any("SpacedKernelManager" in arg for arg in voila_command(8866, "127.0.0.1", False, True, 30))
+    assert not any("SpacedKernelManager" in arg for arg in voila_command(8866, "127.0.0.1", False, True, 0))
+
+
+def test_spaced_kernel_manager_spaces_out_real_kernel_starts():
+    import asyncio
+
+    from innerwork.voila_kernels import SpacedKernelManager
+
+    async def start_three():
+        manager = SpacedKernelManager(start_spacing=0.5)
+        started = []
+
+        async def start():
+            kernel_id = await manager.start_kernel(kernel_name="python3")
+            started.append(time.monotonic())
+            return kernel_id
+        try:
+            ids = await asyncio.gather(start(), start(), start())
+        finally:
+            await manager.shutdown_all(now=True)
+        return ids, sorted(started)
+    ids, started = asyncio.run(start_three())
+    assert len(set(ids)) == 3
+    assert all(later - earlier >= 0.45 for earlier, later in zip(started, started[1:]))
