@@ -10,7 +10,7 @@ from pathlib import Path
 from .paths import shipped
 
 PAGE = "workshop.ipynb"
-SpacedKernelManager = "innerwork.voila_kernels.SpacedKernelManager"
+SPACED_KERNEL_MANAGER = "innerwork.voila_kernels.SpacedKernelManager"
 
 
 def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
@@ -29,7 +29,7 @@ def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room
         # so that they do not compete with the room's first pages (bench_crowd.py)
         *(["--VoilaKernelManager.fill_delay=30"] if workshop else []),
         # and they start one a second, leaving CPU for the people already working
-        *([f"--VoilaConfiguration.multi_kernel_manager_class={SpacedKernelManager}"] if room else []),
+        *([f"--VoilaConfiguration.multi_kernel_manager_class={SPACED_KERNEL_MANAGER}"] if room else []),
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports
