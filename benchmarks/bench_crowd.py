@@ -144,7 +144,7 @@ def describe(label: str, report: dict, people: int) -> str:
     failed = len(failures) + (not isinstance(headline, float))
     shown = [step for step in report["steps"] if step is not None]
     lines = [f"{label}: {people} people at once",
-             f"  Chromium page usable after: " + (f"{headline:.2f} s" if isinstance(headline, float) else headline),
+             "  Chromium page usable after: " + (f"{headline:.2f} s" if isinstance(headline, float) else headline),
              f"  all {people}: {summary(everyone) if everyone else 'none usable'}; failures: {failed}",
              f"  protocol clients only: {summary(crowd_times) if crowd_times else 'none usable'}",
              f"  step changes in the Chromium page in the {STEPPING_SECONDS} s after arriving ({len(report['steps'])}): "

@@ -15,9 +15,11 @@ class SpacedKernelManager(AsyncMappingKernelManager):
 
     start_spacing = Float(1.0, config=True, help="Seconds between the starts of two kernels.")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._one_at_a_time = asyncio.Lock()
+
     async def start_kernel(self, *args, **kwargs):
-        if not hasattr(self, "_one_at_a_time"):
-            self._one_at_a_time = asyncio.Lock()
         async with self._one_at_a_time:
             kernel_id = await super().start_kernel(*args, **kwargs)
             await asyncio.sleep(self.start_spacing)

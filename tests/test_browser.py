@@ -1,7 +1,6 @@
 """The workshop page in a real Chromium against a real `innerwork serve` on 127.0.0.1."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
