@@ -147,14 +147,24 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
     if keep_answers_on_server and not workshop:
         raise click.UsageError("--keep-answers-on-server only applies with --workshop.")
     room = (30 if workshop else 1) if room is None else room
-    command = serving.voila_command(port, host, not no_browser, workshop, room, voila_arg)
+    _check_can_serve(serving, host, port)
+    command = serving.voila_command(port, host, workshop, room, voila_arg)
     mode = "workshop (answers stay in each participant's page)" if workshop and not keep_answers_on_server else \
         "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
     ahead = f"starting {room} kernel(s) ahead of time" if room else "starting each kernel when its page is opened"
-    click.echo(f"innerwork: {ahead}; mode: {mode}.")
-    click.echo(f"innerwork: the page will be at http://{host}:{port}/  (Ctrl-C to stop)")
-    sys.exit(serving.run(command, serving.serve_environment(workshop, exercise, keep_answers_on_server,
-                                                                      gentle_check=not no_gentle_check)))
+    click.echo(f"innerwork: {ahead}; mode: {mode}. Starting the server...")
+    env = serving.serve_environment(workshop, exercise, keep_answers_on_server, gentle_check=not no_gentle_check)
+    sys.exit(serving.run(command, env, host, port, not no_browser, say=click.echo))
+
+
+def _check_can_serve(serving, host: str, port: int) -> None:
+    """Stop with one clear sentence if the page could not be served: no Python kernel, or the port taken."""
+    missing = serving.python_kernel_missing()
+    if missing:
+        raise click.ClickException(missing)
+    if serving.port_taken(host, port):
+        raise click.ClickException(f"port {port} is already in use (is another innerwork serve running?): "
+                                   f"stop it, or choose another port with --port {port + 1}.")
 
 
 def _store_or_fail():
@@ -319,8 +329,9 @@ def preview(path, port, no_browser):
         raise click.ClickException(f"{path} has {len(exc.errors)} problem(s); fix them and preview again.") from None
     for note in notes:
         click.echo(f"note: {note}")
+    _check_can_serve(serving, "127.0.0.1", port)
     # no kernel ahead of time: each reload runs the file as it is now
-    command = serving.voila_command(port, "127.0.0.1", not no_browser, False, 0)
-    click.echo(f"innerwork: previewing '{exercise.title}' at http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+    command = serving.voila_command(port, "127.0.0.1", False, 0)
+    click.echo(f"innerwork: previewing '{exercise.title}'. Starting the server...")
     env = serving.serve_environment(False, None, False, preview=str(Path(path).resolve()))
-    sys.exit(serving.run(command, env))
+    sys.exit(serving.run(command, env, "127.0.0.1", port, not no_browser, say=click.echo))

@@ -3,40 +3,56 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+import webbrowser
 from pathlib import Path
 
 from .paths import shipped
 
 PAGE = "workshop.ipynb"
-SPACED_KERNEL_MANAGER = "innerwork.voila_kernels.SpacedKernelManager"
+# an address Voila answers without starting a kernel
+READY_PATH = "voila/static/voila.js"
+NO_KERNEL = ("innerwork needs a Python kernel to run the page, and none is installed here: "
+             "run `pip install ipykernel` in the environment where innerwork is installed, then try again.")
 
 
-def voila_command(port: int, host: str, open_browser: bool, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
+def python_kernel_missing() -> str | None:
+    """None if a Python kernel can be started for the page; otherwise one sentence saying how to fix it."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    try:
+        KernelSpecManager().get_kernel_spec("python3")
+    except NoSuchKernel:
+        return NO_KERNEL
+    return None
+
+
+def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
     """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time.
 
     A setting in ``extra`` (``--voila-arg``) replaces innerwork's own setting of the same name.
     """
     notebooks = shipped("notebooks")
     ours = [
-        f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
+        # the browser is opened by ``run`` once the page answers, not before; the port is the one asked for
+        f"--port={port}", f"--Voila.ip={host}", "--Voila.open_browser=False", "--Voila.port_retries=0",
         # notebooks/voila.json (read because Voila runs in that folder) hides sources and tracebacks,
         # refuses template overrides from the URL and sets a Content-Security-Policy
         # kernels started before anyone arrives, sized for the room
         f"--preheat_kernel={room > 0}", f"--pool_size={room}",
-        # in a workshop the room arrives together: start the kernels that refill the pool 30 s later,
-        # so that they do not compete with the room's first pages (bench_crowd.py)
-        *(["--VoilaKernelManager.fill_delay=30"] if workshop else []),
-        # and they start one a second, leaving CPU for the people already working
-        *([f"--VoilaConfiguration.multi_kernel_manager_class={SPACED_KERNEL_MANAGER}"] if room else []),
+        # pool kernels start one at a time and refill when the machine is quiet (voila_kernels.RoomPool),
+        # with no fixed delay of Voila's own
+        *(["--VoilaKernelManager.fill_delay=0"] if room else []),
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports
         "--KernelManager.transport=ipc",
     ]
     replaced = {arg.split("=", 1)[0] for arg in extra}
-    return [sys.executable, "-m", "voila", str(notebooks / PAGE),
+    return [sys.executable, "-m", "innerwork.voila_app", str(notebooks / PAGE),
             *(arg for arg in ours if arg.split("=", 1)[0] not in replaced), *extra]
 
 
@@ -61,13 +77,42 @@ def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool
     return env
 
 
-def run(command: list[str], env: dict[str, str]) -> int:
+def port_taken(host: str, port: int) -> bool:
+    """True if something already listens on ``host``:``port``."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def local_address(host: str) -> str:
+    """The address this machine reaches a server listening on ``host`` at."""
+    return "127.0.0.1" if host in ("0.0.0.0", "", "::") else f"[{host}]" if ":" in host else host
+
+
+def wait_until_answering(process: subprocess.Popen, host: str, port: int, timeout: float = 120) -> bool:
+    """Wait until Voila answers on ``port``; False if it stopped first or did not answer in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://{local_address(host)}:{port}/{READY_PATH}", timeout=2).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def run(command: list[str], env: dict[str, str], host: str, port: int, open_browser: bool,
+        say=print) -> int:
     """Run Voila until it stops, or until the facilitator presses Ctrl-C or the service is stopped.
 
+    The page's address is printed, and the browser opened, only once the server answers.
     A SIGTERM or SIGHUP (a service manager, a closed terminal) is passed on to Voila, which shuts its
     kernels down, so no participant's kernel is left running after ``innerwork serve`` ends.
     """
-    process = subprocess.Popen(command, env=env, cwd=str(Path(command[3]).parent))
+    process = subprocess.Popen(command, env=env, cwd=str(shipped("notebooks")))
 
     def pass_on(signum, frame):
         process.send_signal(signal.SIGTERM)
@@ -76,7 +121,18 @@ def run(command: list[str], env: dict[str, str]) -> int:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), pass_on)
     try:
-        return process.wait()
+        url = f"http://{local_address(host) if host in ('0.0.0.0', '::') else host}:{port}/"
+        answered = wait_until_answering(process, host, port)
+        if answered:
+            say(f"innerwork: the page is ready at {url}  (Ctrl-C to stop)")
+            if open_browser:
+                webbrowser.open(url)
+        elif process.poll() is None:
+            say(f"innerwork: the server has not answered on port {port} yet; still waiting (Ctrl-C to stop)")
+        code = process.wait()
+        if code and not answered:
+            say(f"innerwork: the server stopped before it answered (exit status {code}); its messages are above.")
+        return code
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()

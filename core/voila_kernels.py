@@ -1,26 +1,104 @@
-"""A kernel manager for Voila that starts kernels one after another, spaced out.
+"""Kernels kept ready for a room: Voila's pool of preheated kernels, arranged so nobody waits long.
 
-Refilling a pool of thirty kernels at once takes both cores of a small machine for twenty seconds,
-and the people already working then wait seconds for their clicks to be answered. Started one after
-another, the refill takes a little longer and leaves CPU for them (``benchmarks/bench_crowd.py``).
+Voila's own pool starts every kernel at once and hands a page the oldest slot, even while that
+kernel is still starting: on a 2-core machine the first page of a room of thirty waited 35 s.
+Here (``RoomPool``):
+
+- kernels start one at a time, each once the one before has run the page, so the first is ready
+  first, and the pool grows to the room's size while the machine is quiet;
+- a page takes whichever kernel is ready, and a page that finds none ready makes the next one
+  start at once;
+- a refill waits until the machine is quiet, so people already working keep the CPU, but never
+  longer than ``max_refill_wait`` seconds.
+
+``innerwork.voila_app`` puts ``RoomPool`` in front of Voila's pooled kernel manager.
 """
+from __future__ import annotations
+
 import asyncio
 
-from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float
+from traitlets.config import LoggingConfigurable
 
 
-class SpacedKernelManager(AsyncMappingKernelManager):
-    """Starts one kernel at a time, and the next no sooner than ``start_spacing`` seconds later."""
+def cpu_times() -> tuple[int, int] | None:
+    """(busy, total) CPU ticks of the whole machine since boot, or None where /proc/stat is missing."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
 
-    start_spacing = Float(1.0, config=True, help="Seconds between the starts of two kernels.")
+
+def busy_between(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """The share of the machine's CPU in use between two readings (0 to 1), or None if unknown."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
+
+
+class RoomPool(LoggingConfigurable):
+    """A mixin for Voila's ``VoilaKernelManager``: start in turn, serve the ready, refill when quiet."""
+
+    quiet_below = Float(0.5, config=True,
+                        help="The machine counts as quiet when less than this share of its CPU is in use.")
+    max_refill_wait = Float(30.0, config=True,
+                            help="Seconds a refill waits at most for the machine to be quiet.")
 
     def __init__(self, **kwargs):
-        super().__init__(**kwargs)
         self._one_at_a_time = asyncio.Lock()
+        self._page_waiting = asyncio.Event()  # set while at least one page waits for a kernel
+        self._pages_waiting = 0
+        self._first_started = False
+        super().__init__(**kwargs)
+        if self.notebook_path is not None:
+            # lets the first page use the pool while its first kernel is still starting
+            configuration = self.parent.voila_configuration
+            self.notebook_data.setdefault(self.notebook_path, {
+                "kernel_ids": set(), "template": configuration.template, "theme": configuration.theme})
 
-    async def start_kernel(self, *args, **kwargs):
+    async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs):
+        if kernel_id is not None:  # a restart: the kernel exists already
+            return await super()._initialize(notebook_path, kernel_id, **kwargs)
         async with self._one_at_a_time:
-            kernel_id = await super().start_kernel(*args, **kwargs)
-            await asyncio.sleep(self.start_spacing)
-        return kernel_id
+            if self._first_started:
+                await self._until_quiet_or_wanted()
+            self._first_started = True
+            content = await super()._initialize(notebook_path, None, **kwargs)
+            # the next kernel starts once this one has run the page (or failed to)
+            await asyncio.wait({content["task"]}, timeout=self.max_refill_wait)
+            return content
+
+    async def _until_quiet_or_wanted(self) -> None:
+        """Return when the machine is quiet, a page is waiting for a kernel, or after ``max_refill_wait``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.max_refill_wait
+        while not self._page_waiting.is_set() and loop.time() < deadline:
+            before = cpu_times()
+            try:
+                await asyncio.wait_for(self._page_waiting.wait(), timeout=0.5)
+            except asyncio.TimeoutError:
+                pass
+            busy = busy_between(before, cpu_times())
+            if busy is None or busy < self.quiet_below:
+                return
+
+    async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
+        """Hand the page a ready kernel; if none is ready, start the next one now and take the first ready."""
+        pool = self._pools.get(notebook_name, [])
+        self._pages_waiting += 1
+        self._page_waiting.set()
+        try:
+            while pool and not any(task.done() for task in pool):
+                await asyncio.wait(list(pool), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._pages_waiting -= 1
+            if not self._pages_waiting:
+                self._page_waiting.clear()
+        ready = [task for task in pool if task.done() and not task.exception()]
+        if ready:  # Voila hands out the first slot: put a ready kernel there
+            pool.remove(ready[0])
+            pool.insert(0, ready[0])
+        return await super().get_rendered_notebook(notebook_name, *args, **kwargs)

@@ -13,12 +13,12 @@ from ports import free_port
 
 
 def test_room_sizes_the_pool_of_kernels_started_ahead_of_time():
-    command = voila_command(8866, "127.0.0.1", False, True, 30)
+    command = voila_command(8866, "127.0.0.1", True, 30)
     assert "--preheat_kernel=True" in command and "--pool_size=30" in command
 
 
 def test_room_zero_starts_each_kernel_on_request():
-    command = voila_command(8866, "127.0.0.1", False, True, 0)
+    command = voila_command(8866, "127.0.0.1", True, 0)
     assert "--preheat_kernel=False" in command and "--preheat_kernel=True" not in command
 
 
@@ -65,40 +65,66 @@ def test_stopping_serve_stops_voila_and_every_kernel(tmp_path, stop):
     assert not [pid for pid in started if alive(pid)]
 
 
-def test_a_workshop_refills_its_pool_after_the_room_has_arrived():
-    assert "--VoilaKernelManager.fill_delay=30" in voila_command(8866, "127.0.0.1", False, True, 30)
-    assert not any("fill_delay" in part for part in voila_command(8866, "127.0.0.1", False, False, 1))
+def test_pool_kernels_refill_with_no_fixed_delay_and_through_innerworks_pool():
+    command = voila_command(8866, "127.0.0.1", True, 30)
+    assert command[1:3] == ["-m", "innerwork.voila_app"]
+    assert "--VoilaKernelManager.fill_delay=0" in command
+    assert not any("fill_delay" in part for part in voila_command(8866, "127.0.0.1", False, 0))
 
 
 def test_a_voila_arg_replaces_the_setting_of_the_same_name():
-    command = voila_command(8866, "127.0.0.1", False, True, 30, ("--VoilaKernelManager.fill_delay=5", "--debug"))
+    command = voila_command(8866, "127.0.0.1", True, 30, ("--VoilaKernelManager.fill_delay=5", "--debug"))
     assert [arg for arg in command if "fill_delay" in arg] == ["--VoilaKernelManager.fill_delay=5"]
     assert command[-1] == "--debug" and "--pool_size=30" in command
 
 
-def test_kernels_that_fill_a_pool_start_one_after_another():
-    assert any("SpacedKernelManager" in arg for arg in voila_command(8866, "127.0.0.1", False, True, 30))
-    assert not any("SpacedKernelManager" in arg for arg in voila_command(8866, "127.0.0.1", False, True, 0))
+def test_voila_never_opens_the_browser_itself_and_keeps_the_port_asked_for():
+    command = voila_command(8866, "127.0.0.1", False, 1)
+    assert "--Voila.open_browser=False" in command and "--Voila.port_retries=0" in command
 
 
-def test_spaced_kernel_manager_spaces_out_real_kernel_starts():
-    import asyncio
+def test_serve_refuses_a_port_in_use_in_one_sentence(tmp_path):
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", str(port)],
+                                env={**os.environ, "INNERWORK_HOME": str(tmp_path)}, capture_output=True, text=True,
+                                timeout=60)
+    assert result.returncode == 1
+    assert f"port {port} is already in use" in result.stderr and "Traceback" not in result.stderr
 
-    from innerwork.voila_kernels import SpacedKernelManager
 
-    async def start_three():
-        manager = SpacedKernelManager(start_spacing=0.5)
-        started = []
+def kernel_starts(log: str) -> int:
+    return log.count("Kernel started:")
 
-        async def start():
-            kernel_id = await manager.start_kernel(kernel_name="python3")
-            started.append(time.monotonic())
-            return kernel_id
-        try:
-            ids = await asyncio.gather(start(), start(), start())
-        finally:
-            await manager.shutdown_all(now=True)
-        return ids, sorted(started)
-    ids, started = asyncio.run(start_three())
-    assert len(set(ids)) == 3
-    assert all(later - earlier >= 0.45 for earlier, later in zip(started, started[1:]))
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_a_room_pool_starts_kernels_in_turn_and_the_first_page_takes_a_ready_one(tmp_path):
+    """Right after start the pool holds one kernel, not the room: the first page gets a preheated kernel."""
+    log_path = tmp_path / "serve.log"
+    port = free_port()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "innerwork", "serve", "--workshop", "--room", "4",
+                                    "--no-browser", "--port", str(port)],
+                                   env={**os.environ, "INNERWORK_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"},
+                                   stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 90
+        while "the page is ready at" not in log_path.read_text() and time.monotonic() < deadline:
+            assert process.poll() is None, log_path.read_text()
+            time.sleep(0.1)
+        assert kernel_starts(log_path.read_text()) <= 1  # kernels start one after another
+        import urllib.request
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as page:
+            assert page.status == 200 and b"application/vnd.jupyter.widget-view+json" in page.read()
+        log = log_path.read_text()
+        assert "Using pre-heated kernel" in log, log
+        assert kernel_starts(log) <= 2, log
+        while kernel_starts(log_path.read_text()) < 5 and time.monotonic() < deadline + 60:
+            time.sleep(0.5)
+        assert kernel_starts(log_path.read_text()) == 5  # the room of four, refilled after the page took one
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
