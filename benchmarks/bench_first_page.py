@@ -87,28 +87,31 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement (default 5)")
     parser.add_argument("--room", type=int, default=30, help="pages in the burst (default 30, the default room)")
+    parser.add_argument("--only", choices=["first", "latecomer"], help="run one of the two measurements")
     args = parser.parse_args()
     with chromium() as browser:
-        first = {"baseline": [], "innerwork": []}
-        for run in range(args.runs):
-            for kind in first:  # interleaved, so both see the same machine
-                first[kind].append(first_page(browser, kind))
-                print(f"first page, {kind}: run {run + 1}/{args.runs}: {first[kind][-1]:.2f} s", file=sys.stderr)
-        with serving("baseline") as server:
-            time_to_usable(browser, server.url)
-            idle = []
-            for _ in range(args.runs):
-                wait_until_idle(server.process.pid)
-                idle.append(time_to_usable(browser, server.url))
-        late = latecomers(browser, args.room, min(args.runs, 3))
-    base_first, ours_first = statistics.median(first["baseline"]), statistics.median(first["innerwork"])
-    base_idle, ours_late = statistics.median(idle), statistics.median(late)
-    print(f"first page after start (from listening to usable), median of {args.runs}:")
-    print(f"  plain Voila form (baseline)      {base_first:5.2f} s")
-    print(f"  innerwork serve --workshop       {ours_first:5.2f} s  ({ours_first / base_first:.2f}x; target 1.3x)")
-    print(f"latecomer just after {args.room} pages emptied the pool (navigation to usable), median of {len(late)}:")
-    print(f"  plain Voila page, idle server    {base_idle:5.2f} s  (median of {len(idle)})")
-    print(f"  innerwork latecomer              {ours_late:5.2f} s  ({ours_late / base_idle:.2f}x; target 3x)")
+        if args.only != "latecomer":
+            first = {"baseline": [], "innerwork": []}
+            for run in range(args.runs):
+                for kind in first:  # interleaved, so both see the same machine
+                    first[kind].append(first_page(browser, kind))
+                    print(f"first page, {kind}: run {run + 1}/{args.runs}: {first[kind][-1]:.2f} s", file=sys.stderr)
+            base, ours = statistics.median(first["baseline"]), statistics.median(first["innerwork"])
+            print(f"first page after start (from listening to usable), median of {args.runs}:")
+            print(f"  plain Voila form (baseline)      {base:5.2f} s")
+            print(f"  innerwork serve --workshop       {ours:5.2f} s  ({ours / base:.2f}x; target 1.3x)")
+        if args.only != "first":
+            with serving("baseline") as server:
+                time_to_usable(browser, server.url)
+                idle = []
+                for _ in range(args.runs):
+                    wait_until_idle(server.process.pid)
+                    idle.append(time_to_usable(browser, server.url))
+            late = latecomers(browser, args.room, min(args.runs, 3))
+            base, ours = statistics.median(idle), statistics.median(late)
+            print(f"latecomer just after {args.room} pages emptied the pool (navigation to usable), median of {len(late)}:")
+            print(f"  plain Voila page, idle server    {base:5.2f} s  (median of {len(idle)})")
+            print(f"  innerwork latecomer              {ours:5.2f} s  ({ours / base:.2f}x; target 3x)")
 
 
 if __name__ == "__main__":

@@ -8,42 +8,39 @@ Here (``RoomPool``):
   first, and the pool grows to the room's size while the machine is quiet;
 - a page takes whichever kernel is ready, and a page that finds none ready makes the next one
   start at once;
-- a refill waits until the machine is quiet, so people already working keep the CPU, but never
-  longer than ``max_refill_wait`` seconds.
+- a refill waits until the room is quiet (the server and its kernels use little CPU), so people
+  already working keep the CPU, but never longer than ``max_refill_wait`` seconds.
 
 ``innerwork.voila_app`` puts ``RoomPool`` in front of Voila's pooled kernel manager.
 """
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 
 from traitlets import Float
 from traitlets.config import LoggingConfigurable
 
 
-def cpu_times() -> tuple[int, int] | None:
-    """(busy, total) CPU ticks of the whole machine since boot, or None where /proc/stat is missing."""
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU seconds a process has used, read from /proc (0 where it cannot be read)."""
     try:
-        with open("/proc/stat", "rb") as stat:
-            fields = [int(x) for x in stat.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    return sum(fields) - idle, sum(fields)
-
-
-def busy_between(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
-    """The share of the machine's CPU in use between two readings (0 to 1), or None if unknown."""
-    if before is None or after is None or after[1] <= before[1]:
-        return None
-    return (after[0] - before[0]) / (after[1] - before[1])
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 class RoomPool(LoggingConfigurable):
     """A mixin for Voila's ``VoilaKernelManager``: start in turn, serve the ready, refill when quiet."""
 
     quiet_below = Float(0.5, config=True,
-                        help="The machine counts as quiet when less than this share of its CPU is in use.")
+                        help="The room counts as quiet when the server and its kernels use less than this many cores.")
     max_refill_wait = Float(30.0, config=True,
                             help="Seconds a refill waits at most for the machine to be quiet.")
 
@@ -76,14 +73,23 @@ class RoomPool(LoggingConfigurable):
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.max_refill_wait
         while not self._page_waiting.is_set() and loop.time() < deadline:
-            before = cpu_times()
+            before, since = self._room_cpu_seconds(), time.monotonic()
             try:
                 await asyncio.wait_for(self._page_waiting.wait(), timeout=0.5)
             except asyncio.TimeoutError:
                 pass
-            busy = busy_between(before, cpu_times())
-            if busy is None or busy < self.quiet_below:
+            if (self._room_cpu_seconds() - before) / (time.monotonic() - since) < self.quiet_below:
                 return
+
+    def _room_cpu_seconds(self) -> float:
+        """CPU seconds used so far by this server and the kernels it started: the room's share of the machine."""
+        times = os.times()
+        used = times.user + times.system
+        for kernel_id in list(self._kernels):
+            pid = getattr(getattr(self._kernels[kernel_id], "provisioner", None), "pid", None)
+            if pid:
+                used += process_cpu_seconds(pid)
+        return used
 
     async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
         """Hand the page a ready kernel; if none is ready, start the next one now and take the first ready."""
