@@ -45,7 +45,7 @@ def show(exercise_id: str, store=None, on_close=None) -> W.Widget:
     fresh = W.Button(description="Start fresh", tooltip="Start a new entry; the unfinished one stays in history")
     resume.on_click(lambda _: setattr(holder, "children", [ExerciseApp(Session(exercise, store, draft), on_close)]))
     fresh.on_click(lambda _: setattr(holder, "children", [ExerciseApp(Session(exercise, store), on_close)]))
-    holder.children = [html(f"## {exercise.title}"),
+    holder.children = [html(f"# {md_escape(exercise.title)}"),
                        W.Label(f"You have an unfinished entry from {draft.updated_at[:16].replace('T', ' ')} (UTC)."),
                        W.HBox([resume, fresh]), HelpButton()]
     holder.resume_button, holder.fresh_button = resume, fresh
@@ -65,10 +65,12 @@ class Gallery(W.VBox):
         self.type_filter.observe(lambda _: self.render(), "value")
         self.tag_filter.observe(lambda _: self.render(), "value")
         self.cards = W.VBox()
+        self.filters = W.HBox([self.type_filter, self.tag_filter])
+        self.filters.add_class("innerwork-filters")
         self.start_buttons: dict[str, W.Button] = {}
         self.listing = W.VBox([html("# Exercises\n\nPick one that fits how you are today. Each one can be "
                                     "stopped at any step."), HelpButton(),
-                               W.HBox([self.type_filter, self.tag_filter]), self.cards])
+                               self.filters, self.cards])
         super().__init__([self.listing])
         self.add_class("innerwork-gallery")
         self.render()
@@ -82,8 +84,9 @@ class Gallery(W.VBox):
             start = W.Button(description=f"Start: {e.title}", tooltip=f"Start {e.title}", layout=W.Layout(width="auto"))
             start.on_click(lambda _, e=e: self.start(e.id))
             self.start_buttons[e.id] = start
-            cards.append(W.VBox([html(f"### {e.title}\n\n{e.summary}\n\n*{e.minutes} minutes · {e.type}*"), start],
-                                layout=W.Layout(border="1px solid #ccc", padding="0.5em", margin="0.3em 0")))
+            card = W.VBox([html(f"## {md_escape(e.title)}\n\n{e.summary}\n\n*{e.minutes} minutes · {e.type}*"), start])
+            card.add_class("innerwork-card")
+            cards.append(card)
         self.cards.children = cards or [W.Label("No exercises match these filters.")]
 
     def start(self, exercise_id: str):
@@ -197,9 +200,9 @@ def workshop_page(store=None) -> W.Widget:
     if hosted and not in_memory:
         where = ("The facilitator has chosen to keep answers on the server they run. Ask them who can see "
                  "the answers and for how long.")
-    notice = html("innerwork is a self-help aid for the time between therapy sessions. It is not therapy and "
-                  f"not a crisis service.\n\n**Privacy:** {where} No one else in the room can see them.",
-                  "innerwork-notice")
+    notice = W.HTML(notice_html(render(f"innerwork is a self-help aid for the time between therapy sessions. It is "
+                                       f"not therapy and not a crisis service.\n\n**Privacy:** {where}")))
+    notice.add_class("innerwork-notice")
     exercise_id = os.environ.get("INNERWORK_EXERCISE")
     main = show(exercise_id, store) if exercise_id else Gallery(store)
     entries = W.Accordion(children=[History(store)], titles=("Your entries",), selected_index=None)
@@ -207,6 +210,12 @@ def workshop_page(store=None) -> W.Widget:
     page = W.VBox([notice, main, entries])
     page.add_class("innerwork-page")
     return page
+
+
+def notice_html(full: str) -> str:
+    """The not-therapy and privacy notice as one short line with a "more" control; ``full`` is rendered HTML."""
+    return ("<details><summary>Not therapy or a crisis service · private to you <span>more</span></summary>"
+            f"{full}</details>")
 
 
 def preview(path: str) -> W.Widget:

@@ -14,6 +14,8 @@ from pathlib import Path
 from .paths import shipped
 
 PAGE = "workshop.ipynb"
+# holds voila/templates/innerwork: the page's template, stylesheet and script
+TEMPLATES = Path(__file__).parent / "data" / "jupyter"
 # an address Voila answers without starting a kernel
 READY_PATH = "voila/static/voila.js"
 NO_KERNEL = ("innerwork needs a Python kernel to run the page, and none is installed here: "
@@ -43,6 +45,8 @@ def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[
         # refuses template overrides from the URL and sets a Content-Security-Policy
         # kernels started before anyone arrives, sized for the room
         f"--preheat_kernel={room > 0}", f"--pool_size={room}",
+        # innerwork's own page template (core/data/jupyter/voila/templates/innerwork), found through JUPYTER_PATH
+        "--template=innerwork",
         # pool kernels start one at a time and refill when the machine is quiet (voila_kernels.RoomPool),
         # with no fixed delay of Voila's own
         *(["--VoilaKernelManager.fill_delay=0"] if room else []),
@@ -60,6 +64,7 @@ def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool
                       gentle_check: bool = True, preview: str | None = None) -> dict[str, str]:
     """The environment every participant's kernel inherits."""
     env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join([str(TEMPLATES), *filter(None, [env.get("JUPYTER_PATH")])])
     env.pop("INNERWORK_PREVIEW", None)
     if preview:
         env["INNERWORK_PREVIEW"] = preview

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from functools import lru_cache
+from pathlib import Path
 
 import ipywidgets as W
 
@@ -18,12 +20,20 @@ from .session import Session
 from .steps import StepKind, md_escape
 
 WIDE = {"description_width": "initial"}
-# Long options wrap instead of running into each other; focus is always visible.
-STYLE = W.HTML("<style>.innerwork-app .widget-radio-box label, .innerwork-app .widget-checkbox label "
-               "{white-space: normal; height: auto; min-height: 28px; line-height: 1.4; padding: 4px 0;}"
-               ".innerwork-app .widget-radio-box {height: auto;}"
-               ".innerwork-app :focus-visible {outline: 3px solid #1a5fb4; outline-offset: 2px;}"
-               ".innerwork-gentle-note:not(:empty) {border-left: 4px solid #1a5fb4; padding: 0 0 0.5em 0.8em;}</style>")
+# innerwork's one stylesheet; the Voila page template links the same file
+STYLESHEET = Path(__file__).parent / "data" / "jupyter" / "voila" / "templates" / "innerwork" / "static" / "innerwork.css"
+# steps whose widgets depend only on the step and its own answer, so they can be shown again as they are
+REUSABLE_KINDS = {"prompt", "list", "scale", "choice", "checklist", "date", "text"}
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return STYLESHEET.read_text(encoding="utf-8")
+
+
+def style_widget() -> W.HTML:
+    """The stylesheet as a widget, for notebooks (the Voila page also links it)."""
+    return W.HTML(f"<style>{stylesheet()}</style>")
 
 
 def html(markdown: str, css_class: str = "") -> W.HTML:
@@ -54,6 +64,7 @@ class HelpButton(W.VBox):
         self.panel.layout.display = "none"
         self.button.on_click(self.toggle)
         super().__init__([self.button, self.panel])
+        self.add_class("innerwork-help-box")
 
     @property
     def is_open(self) -> bool:
@@ -62,6 +73,7 @@ class HelpButton(W.VBox):
     def toggle(self, _=None):
         _toggle(self.panel)
         self.button.description = "Hide help" if self.is_open else "Need help now?"
+        self.button.tooltip = "Hide the crisis lines" if self.is_open else "Show crisis lines and where to get help"
 
 
 def _toggle(widget: W.Widget) -> None:
@@ -69,16 +81,20 @@ def _toggle(widget: W.Widget) -> None:
 
 
 # -- one input per step kind ------------------------------------------------------
-def _scale(step, value, on_change, description):
+def _scale(step, value, on_change):
     buttons = W.ToggleButtons(options=[(str(n), n) for n in range(step.min, step.max + 1)],
-                              value=value if isinstance(value, int) else None, description=description,
+                              value=value if isinstance(value, int) else None,
                               tooltips=[f"{n} out of {step.max}" for n in range(step.min, step.max + 1)],
                               style={**WIDE, "button_width": "2.6em"})
     buttons.observe(lambda c: on_change(c["new"]), "value")
     parts = [buttons]
     if step.low_label or step.high_label:
-        parts.append(W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}"))
-    return W.VBox(parts)
+        ends = W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}")
+        ends.add_class("innerwork-scale-ends")
+        parts.append(ends)
+    scale = W.VBox(parts)
+    scale.add_class("innerwork-scale")
+    return scale
 
 
 def _checkboxes(groups, chosen, on_change):
@@ -96,7 +112,9 @@ def _checkboxes(groups, chosen, on_change):
             box.observe(changed, "value")
             boxes.append(box)
             rows.append(box)
-    return W.VBox(rows)
+    checklist = W.VBox(rows)
+    checklist.add_class("innerwork-checklist")
+    return checklist
 
 
 def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widget | None:
@@ -108,20 +126,21 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
         return step.widget(value, on_change)
     if step.kind == "prompt":
         cls = W.Textarea if step.multiline else W.Text
-        widget = cls(value=value or "", placeholder=step.placeholder, description=label, style=WIDE,
+        widget = cls(value=value or "", placeholder=step.placeholder, tooltip=label,
                      continuous_update=True, layout=W.Layout(width="95%", height="7em" if step.multiline else None))
         widget.observe(lambda c: on_change(c["new"]), "value")
         return widget
     if step.kind == "list":
-        widget = W.Textarea(value="\n".join(value or []), placeholder=step.placeholder, description=label,
-                            style=WIDE, layout=W.Layout(width="95%", height="8em"))
+        widget = W.Textarea(value="\n".join(value or []), placeholder=step.placeholder, tooltip=label,
+                            layout=W.Layout(width="95%", height="8em"))
         widget.observe(lambda c: on_change([line.strip() for line in c["new"].split("\n") if line.strip()]), "value")
-        return W.VBox([W.Label("One per line."), widget])
+        hint = W.Label("One per line.")
+        hint.add_class("innerwork-hint")
+        return W.VBox([hint, widget])
     if step.kind == "scale":
-        return _scale(step, value, on_change, label)
+        return _scale(step, value, on_change)
     if step.kind == "choice":
-        widget = W.RadioButtons(options=step.options, value=value if value in step.options else None,
-                                description=label, style=WIDE)
+        widget = W.RadioButtons(options=step.options, value=value if value in step.options else None, tooltip=label)
         widget.observe(lambda c: on_change(c["new"]), "value")
         return widget
     if step.kind == "checklist":
@@ -131,7 +150,7 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
             current = dt.date.fromisoformat(value) if value else None
         except ValueError:
             current = None
-        widget = W.DatePicker(value=current, description=label, style=WIDE)
+        widget = W.DatePicker(value=current, tooltip=f"{label} (YYYY-MM-DD)")
         widget.observe(lambda c: on_change(c["new"].isoformat() if c["new"] else None), "value")
         return widget
     items = step.source_items(answers) if hasattr(step, "source_items") else []
@@ -156,7 +175,9 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
                 rows.append(drop)
         if step.low_label or step.high_label:
             rows.insert(0, W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}"))
-        return W.VBox(rows)
+        rated_items = W.VBox(rows)
+        rated_items.add_class("innerwork-named")  # each rating is named by its own item
+        return rated_items
     if step.kind == "order":
         order = list(value) if value and sorted(value) == sorted(items) else list(items)
         rows = []
@@ -176,7 +197,7 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
     if step.kind == "pick":
         if step.max == 1:
             widget = W.RadioButtons(options=items, value=value[0] if value and value[0] in items else None,
-                                    description=label, style=WIDE)
+                                    tooltip=label)
             widget.observe(lambda c: on_change([c["new"]] if c["new"] else []), "value")
             return widget
         return _checkboxes([{"name": "", "items": items}], value or [], on_change)
@@ -192,8 +213,17 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
                 on_change({k: v for k, v in notes.items() if v.strip()})
             text.observe(noted, "value")
             rows.append(text)
-        return W.VBox(rows)
+        notes_box = W.VBox(rows)
+        notes_box.add_class("innerwork-named")  # each note is named by its own item
+        return notes_box
     return None
+
+
+def progress_html(step: int, total: int, words: str = "") -> str:
+    """A progress bar and its words ("Step 2 of 9"), from numbers only."""
+    words = words or f"Step {step} of {total}"
+    return (f'<progress max="{int(total)}" value="{int(step)}" aria-label="{words}"></progress>'
+            f'<span class="innerwork-progress-text">{words}</span>')
 
 
 class ExerciseApp(W.VBox):
@@ -204,12 +234,12 @@ class ExerciseApp(W.VBox):
         self.on_close = on_close
         ex = session.exercise
         self.help = HelpButton()
-        self.progress = W.Label()
+        self.progress = W.HTML()
         self.progress.add_class("innerwork-progress")
         self.saved = W.Label()
         self.saved.add_class("innerwork-saved")
         self.saved.layout.margin = "0 0 0 1.5em"
-        header = W.VBox([html(f"## {md_escape(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
+        header = W.VBox([html(f"# {md_escape(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
                          W.HBox([self.progress, self.saved]), self.help])
         self.body = W.VBox()
         self.body.add_class("innerwork-step")
@@ -225,25 +255,18 @@ class ExerciseApp(W.VBox):
         self.next_button.on_click(lambda _: self._go())
         self.stop_button.on_click(lambda _: self.stop())
         self.nav = W.HBox([self.back_button, self.next_button, self.stop_button])
+        self.nav.add_class("innerwork-nav")
+        self._shown_steps: dict = {}  # widgets of steps already shown, to show again as they are
         session.listeners.append(self._show_saved)
-        super().__init__([STYLE, header, self.notice, self.body, self.problem, self.hint, self.nav])
+        super().__init__([style_widget(), header, self.notice, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 
     # -- views ------------------------------------------------------------------------
     def render(self):
         s, step = self.session, self.session.step
-        self.progress.value = s.progress()
-        parts = [html(f"### {md_escape(step.title)}")] if step.title else []
-        if step.kind in ("text", "summary") and getattr(step, "body", ""):
-            parts.append(html(step.body))
-        if step.prompt:
-            parts.append(html(step.prompt))
-        control = build_input(step, s, self._answer, self.render)
-        if control is not None:
-            parts.append(control)
-        if step.help:
-            parts.append(html(step.help, "innerwork-step-help"))
+        self.progress.value = progress_html(s.index + 1, s.total)
+        parts, control = self._step_widgets(step)
         self.input = control
         # the buttons first, so that they are ready by the time the step shows
         self.back_button.disabled = s.index == 0
@@ -255,9 +278,27 @@ class ExerciseApp(W.VBox):
         self._show_hint()
         self._show_saved()
 
+    def _step_widgets(self, step: StepKind) -> tuple[list[W.Widget], W.Widget | None]:
+        """The heading, question, input and help of ``step``; built once for steps that can be shown again."""
+        if step.kind in REUSABLE_KINDS and step.id in self._shown_steps:
+            return self._shown_steps[step.id]
+        parts = [html(f"## {md_escape(step.title)}")] if step.title else []
+        if step.kind in ("text", "summary") and getattr(step, "body", ""):
+            parts.append(html(step.body))
+        if step.prompt:
+            parts.append(html(step.prompt, "innerwork-question"))
+        control = build_input(step, self.session, self._answer, self.render)
+        if control is not None:
+            parts.append(control)
+        if step.help:
+            parts.append(html(step.help, "innerwork-step-help"))
+        if step.kind in REUSABLE_KINDS and not hasattr(step, "widget"):
+            self._shown_steps[step.id] = (parts, control)
+        return parts, control
+
     def summary_view(self):
         s = self.session
-        self.progress.value = "Finished"
+        self.progress.value = progress_html(s.total, s.total, "Finished")
         last = s.exercise.steps[-1]
         text = s.entry.summary or s.summary()
         parts = [html(text, "innerwork-summary")]
