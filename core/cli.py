@@ -237,7 +237,8 @@ def export_entries(fmt, output, exercise):
     else:
         click.echo(text)
     if unreadable:
-        click.echo(f"{_entries(len(unreadable))} could not be read and are not in the export (see above).", err=True)
+        click.echo(f"Left out of the export because they could not be read: {_entries(len(unreadable))} "
+                   "(see above).", err=True)
 
 
 @main.command()
@@ -294,7 +295,7 @@ def encrypt():
     count = _run_store(lambda: store.encrypt(passphrase))
     click.echo(f"Encrypted {_entries(count)} in {store.location}. Keep the passphrase safe: it cannot be recovered.")
     if unreadable:
-        click.echo(f"{_entries(len(unreadable))} that could not be read were left as they are (see above).")
+        click.echo(f"Could not be read, so left as they were: {_entries(len(unreadable))} (see above).")
     click.echo("Programs that already had the file open without the passphrase now refuse to save: reopen them "
                "with INNERWORK_PASSPHRASE set.")
     _echo_removed(store)
@@ -317,8 +318,8 @@ def decrypt():
     count = _run_store(store.decrypt)
     click.echo(f"Decrypted {_entries(count)} in {store.location}; it has no passphrase now.")
     if unreadable:
-        click.echo(f"{_entries(len(unreadable))} could not be decrypted and stay as they were (see above); "
-                   "without the passphrase they cannot be read again. `innerwork forget` deletes them.")
+        click.echo(f"Could not be decrypted, so left as they were: {_entries(len(unreadable))} (see above). "
+                   "They cannot be read again; `innerwork forget` deletes them.")
     _echo_removed(store)
 
 

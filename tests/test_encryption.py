@@ -206,12 +206,12 @@ def test_an_entry_that_cannot_be_read_is_named_and_never_hides_the_others(privat
     labels = [w.value for row in rows for w in getattr(row, "children", ()) if isinstance(w, W.Label)]
     assert len(labels) == 2 and "cannot be read" in labels[1] and "finished" in labels[0]
     locked = runner.invoke(main, ["encrypt"], input="correct horse\ncorrect horse\n")
-    assert locked.exit_code == 0 and "Encrypted 1 entry" in locked.output and "1 entry that could not be read" in locked.output
+    assert locked.exit_code == 0 and "Encrypted 1 entry" in locked.output and "Could not be read, so left as they were: 1 entry" in locked.output
     assert "Waiting for any save in progress" in locked.stderr
     with sqlite3.connect(private_home / "innerwork.sqlite3") as conn:  # spoil a second one, this time under the key
         conn.execute("UPDATE entries SET answers = 'enc1:' || substr(answers, 7) WHERE id != 'lost1'")
     plain = runner.invoke(main, ["decrypt"], input="correct horse\n")
-    assert plain.exit_code == 0 and "2 entries could not be decrypted" in plain.output and "lost1" in plain.stderr
+    assert plain.exit_code == 0 and "Could not be decrypted, so left as they were: 2 entries" in plain.output and "lost1" in plain.stderr
     forgotten = runner.invoke(main, ["forget", "--yes"])
     assert forgotten.exit_code == 0 and "Deleted 2 entries." in forgotten.output
 
