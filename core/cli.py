@@ -9,7 +9,12 @@ import warnings
 import click
 
 from . import __version__
+from .cleantext import neutralise
 from .errors import PluginLoadError, PluginWarning
+
+
+#: How long ``encrypt`` and ``decrypt`` wait for another program's save to finish.
+WAIT_FOR_OTHERS_MS = 30_000
 
 
 def _print_warning(message, category, filename, lineno, file=None, line=None):
@@ -183,7 +188,41 @@ def _store_or_fail():
             raise click.ClickException(str(exc)) from None
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+    _echo_notes(store)
     return store
+
+
+def _echo_notes(store, prefix: str = "note: ", err: bool = True) -> None:
+    """Say what the store did to the files around the answers file (removed backups and the like)."""
+    notes = getattr(store, "notes", [])
+    for note in notes:
+        click.echo(f"{prefix}{note}", err=err)
+    notes.clear()
+
+
+def _read_all(store, exercise=None):
+    """Every readable entry; each one that cannot be read is named on stderr."""
+    from .store import StoreError
+    try:
+        entries, unreadable = store.read_all(exercise_id=exercise)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    for problem in unreadable:
+        click.echo(f"warning: entry {neutralise(str(problem))}", err=True)
+    return entries, unreadable
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
+def _run_store(action):
+    """Run ``action()`` on the store; its errors become clear messages, exit 1."""
+    from .store import StoreError
+    try:
+        return action()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command("export")
@@ -191,31 +230,52 @@ def _store_or_fail():
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen.")
 @click.option("--exercise", metavar="ID", help="Only entries of this exercise.")
 def export_entries(fmt, output, exercise):
-    """Export your entries as Markdown, JSON or CSV."""
+    """Export your entries as Markdown, JSON or CSV.
+
+    Markdown and CSV show control characters and right-to-left overrides as
+    visible stand-ins (ESC as ␛); JSON keeps the exact text. Entries that
+    cannot be read are named and left out. A read-only answers file can be
+    exported.
+    """
     from .export import export
-    entries = _store_or_fail().entries(exercise_id=exercise)
+    entries, unreadable = _read_all(_store_or_fail(), exercise)
     text = export(entries, fmt)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} written to {output}.", err=True)
+        click.echo(f"{_entries(len(entries))} written to {output}.", err=True)
     else:
         click.echo(text)
+    if unreadable:
+        click.echo(f"Left out of the export because they could not be read: {_entries(len(unreadable))} "
+                   "(see above).", err=True)
 
 
 @main.command()
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def forget(yes):
-    """Delete every entry in your answers file, after asking."""
+    """Delete every entry in your answers file, after asking.
+
+    Entries that cannot be read are deleted too. Also removes every copy
+    innerwork made next to the file (backups made before an upgrade) and
+    overwrites deleted text inside the file and its write-ahead log, even
+    when no entries are left. Says what it removed.
+    """
     store = _store_or_fail()
-    count = len(store.entries())
-    if count == 0:
-        click.echo("There are no entries to delete.")
-        return
-    if not yes:
+    entries, unreadable = _read_all(store)
+    count = len(entries) + len(unreadable)
+    if count and not yes:
         click.confirm(f"Delete all {count} entries in {store.location}? This cannot be undone", abort=True)
-    store.delete_all()
-    click.echo(f"Deleted {count} entr{'y' if count == 1 else 'ies'}.")
+    deleted = _run_store(store.delete_all)
+    click.echo(f"Deleted {_entries(deleted)}." if deleted else "There are no entries to delete.")
+    _echo_removed(store)
+
+
+def _echo_removed(store) -> None:
+    """What the last command removed next to the answers file, and which log files another program keeps open."""
+    _echo_notes(store, prefix="", err=False)
+    for left in getattr(store, "leftover_copies", list)():
+        click.echo(f"Still there: {left}.")
 
 
 @main.command()
@@ -226,26 +286,51 @@ def encrypt():
     exercises you did and when stays readable, so history can be listed. The
     passphrase cannot be recovered: without it, the answers are lost. Notebooks
     and `innerwork serve` open the file with INNERWORK_PASSPHRASE.
+
+    If another program (a notebook, `innerwork serve`) is saving, this waits
+    up to 30 seconds for that save to finish, then locks every entry in one
+    step. Such programs then refuse to save until they are reopened with the
+    passphrase; nothing is ever saved in clear into the locked file. Backups
+    innerwork made before an upgrade are removed.
     """
     store = _store_or_fail()
-    if store.encrypted:
+    if _run_store(lambda: store.encrypted):
         raise click.ClickException(f"The answers file {store.location} already has a passphrase.")
+    _, unreadable = _read_all(store)
     passphrase = click.prompt("New passphrase (at least 8 characters)", hide_input=True, confirmation_prompt=True)
     if len(passphrase) < 8:
         raise click.ClickException("The passphrase is shorter than 8 characters; nothing was changed.")
-    count = store.encrypt(passphrase)
-    click.echo(f"Encrypted {count} entr{'y' if count == 1 else 'ies'} in {store.location}. "
-               "Keep the passphrase safe: it cannot be recovered.")
+    click.echo("Waiting for any save in progress in another program to finish (up to 30 s)...", err=True)
+    store.busy_timeout_ms = WAIT_FOR_OTHERS_MS
+    count = _run_store(lambda: store.encrypt(passphrase))
+    click.echo(f"Encrypted {_entries(count)} in {store.location}. Keep the passphrase safe: it cannot be recovered.")
+    if unreadable:
+        click.echo(f"Could not be read, so left as they were: {_entries(len(unreadable))} (see above).")
+    click.echo("Programs that already had the file open without the passphrase now refuse to save: reopen them "
+               "with INNERWORK_PASSPHRASE set.")
+    _echo_removed(store)
 
 
 @main.command()
 def decrypt():
-    """Remove the passphrase from your answers file (asks for it first)."""
+    """Remove the passphrase from your answers file (asks for it first).
+
+    If another program is saving, this waits up to 30 seconds for that save
+    to finish, then rewrites every entry in clear in one step. Programs that
+    had the file open with the passphrase go on saving, now in clear.
+    """
     store = _store_or_fail()
-    if not store.encrypted:
+    if not _run_store(lambda: store.encrypted):
         raise click.ClickException(f"The answers file {store.location} has no passphrase.")
-    count = store.decrypt()
-    click.echo(f"Decrypted {count} entr{'y' if count == 1 else 'ies'} in {store.location}; it has no passphrase now.")
+    _, unreadable = _read_all(store)
+    click.echo("Waiting for any save in progress in another program to finish (up to 30 s)...", err=True)
+    store.busy_timeout_ms = WAIT_FOR_OTHERS_MS
+    count = _run_store(store.decrypt)
+    click.echo(f"Decrypted {_entries(count)} in {store.location}; it has no passphrase now.")
+    if unreadable:
+        click.echo(f"Could not be decrypted, so left as they were: {_entries(len(unreadable))} (see above). "
+                   "They cannot be read again; `innerwork forget` deletes them.")
+    _echo_removed(store)
 
 
 @main.command("new-plugin")

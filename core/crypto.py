@@ -15,9 +15,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from .store import ENCRYPTED
+
 #: scrypt cost: 2**15 rounds of 8 blocks use 32 MiB and take about a tenth of a second
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-PREFIX = "enc1:"
+PREFIX = ENCRYPTED
 _CHECK = b"innerwork passphrase check"
 
 
@@ -46,10 +48,10 @@ class Cipher:
         return PREFIX + _b64(nonce + self._aead.encrypt(nonce, text.encode("utf-8"), context.encode("utf-8")))
 
     def decrypt(self, token: str, context: str) -> str:
-        raw = base64.b64decode(token.removeprefix(PREFIX))
         try:
+            raw = base64.b64decode(token.removeprefix(PREFIX), validate=True)
             return self._aead.decrypt(raw[:12], raw[12:], context.encode("utf-8")).decode("utf-8")
-        except InvalidTag:
+        except (ValueError, InvalidTag):  # not base64, too short, or not made with this key for this entry
             raise WrongPassphrase("This text cannot be decrypted with this passphrase.") from None
 
 

@@ -1,10 +1,17 @@
-"""Entries as Markdown (to print or bring to a session), JSON and CSV."""
+"""Entries as Markdown (to print or bring to a session), JSON and CSV.
+
+Markdown and CSV are meant for reading, so control characters and bidi
+overrides in a person's text become visible stand-ins
+(:func:`innerwork.cleantext.neutralise`). JSON keeps the exact text: the
+characters that could upset a terminal are written as ``\\uXXXX`` escapes.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
 
+from .cleantext import escape_in_json, neutralise
 from .store import Entry
 
 FORMATS = {"md": "text/markdown", "json": "application/json", "csv": "text/csv"}
@@ -15,12 +22,12 @@ def to_markdown(entries: list[Entry]) -> str:
     for entry in entries:
         body = entry.summary or f"# {entry.exercise_id} (not finished)\n\n```\n{json.dumps(entry.answers, indent=2, ensure_ascii=False)}\n```"
         parts.append(f"{body}\n\n*{entry.status}, last changed {entry.updated_at}*\n")
-    return "\n---\n\n".join(parts)
+    return neutralise("\n---\n\n".join(parts))
 
 
 def to_json(entries: list[Entry]) -> str:
-    return json.dumps({"format": "innerwork-entries", "version": 1, "entries": [e.to_dict() for e in entries]},
-                      indent=2, ensure_ascii=False)
+    return escape_in_json(json.dumps({"format": "innerwork-entries", "version": 1,
+                                      "entries": [e.to_dict() for e in entries]}, indent=2, ensure_ascii=False))
 
 
 def to_csv(entries: list[Entry]) -> str:
@@ -31,8 +38,9 @@ def to_csv(entries: list[Entry]) -> str:
     for e in entries:
         for step, value in e.answers.items():
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            writer.writerow([e.id, e.exercise_id, e.type, e.type_version, e.status, e.created_at, e.updated_at, step,
-                             _csv_safe(text)])
+            writer.writerow([neutralise(str(cell)) for cell in (e.id, e.exercise_id, e.type, e.type_version, e.status,
+                                                                 e.created_at, e.updated_at, step)] +
+                            [_csv_safe(neutralise(text))])
     return out.getvalue()
 
 

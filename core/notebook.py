@@ -8,6 +8,7 @@ import ipywidgets as W
 
 from . import export
 from .catalogue import catalogue, load_file
+from .cleantext import neutralise
 from .errors import InvalidContent
 from .markdown import render
 from .session import Session
@@ -99,6 +100,10 @@ class Gallery(W.VBox):
         self.children = [self.listing]
 
 
+def _title(cat, exercise_id: str) -> str:
+    return cat.exercises[exercise_id].title if exercise_id in cat.exercises else exercise_id
+
+
 class History(W.VBox):
     """Past and unfinished entries: resume, view, export, delete."""
 
@@ -114,15 +119,16 @@ class History(W.VBox):
 
     def refresh(self):
         try:
-            entries = self.store.entries()
+            entries, unreadable = self.store.read_all()
         except StoreError as exc:
             self.message.value = str(exc)
-            entries = []
+            entries, unreadable = [], []
         self.entries = entries
+        self.unreadable = unreadable
         cat = catalogue()
         rows = []
         for entry in entries:
-            title = cat.exercises[entry.exercise_id].title if entry.exercise_id in cat.exercises else entry.exercise_id
+            title = _title(cat, entry.exercise_id)
             state = "finished" if entry.status == "completed" else "unfinished"
             buttons = []
             if entry.status == "draft" and entry.exercise_id in cat.exercises:
@@ -131,10 +137,15 @@ class History(W.VBox):
                 buttons.append(self._button("View", entry, self.view))
             buttons.append(self._button("Delete", entry, self.confirm_delete))
             rows.append(W.HBox([W.Label(f"{entry.updated_at[:16].replace('T', ' ')} · {title} · {state}"), *buttons]))
+        for problem in unreadable:  # named, with a way to delete it, never hiding the others
+            when, title = problem.updated_at[:16].replace("T", " "), _title(cat, problem.exercise_id)
+            rows.append(W.HBox([W.Label(neutralise(f"{when} · {title} · cannot be read: {problem.reason}")),
+                                self._button("Delete", problem, self.confirm_delete)]))
         if entries:
             rows.append(W.HTML(" · ".join(download_link(export.export(entries, fmt), f"innerwork-entries.{fmt}",
                                                         export.FORMATS[fmt], f"Export all ({fmt.upper()})")
                                           for fmt in export.FORMATS)))
+        if entries or unreadable:
             self.delete_all_button = W.Button(description="Delete everything", tooltip="Delete every entry")
             self.delete_all_button.on_click(lambda _: self.confirm_delete(None))
             rows.append(self.delete_all_button)
@@ -160,16 +171,20 @@ class History(W.VBox):
         no = W.Button(description="Keep it")
         yes.on_click(lambda _: self.delete(entry))
         no.on_click(lambda _: setattr(self.detail, "children", []))
-        what = "this entry" if entry else f"all {len(self.entries)} entries"
+        what = "this entry" if entry else f"all {len(self.entries) + len(self.unreadable)} entries"
         self.detail.children = [W.Label(f"Delete {what}? This cannot be undone."), W.HBox([yes, no])]
 
     def delete(self, entry):
-        if entry is None:
-            self.store.delete_all()
+        try:
+            if entry is None:
+                self.store.delete_all()
+            else:
+                self.store.delete(entry.id)
+        except StoreError as exc:
+            self.message.value = f"Not deleted: {exc}"
         else:
-            self.store.delete(entry.id)
+            self.message.value = "Deleted."
         self.detail.children = []
-        self.message.value = "Deleted."
         self.refresh()
 
 

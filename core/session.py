@@ -6,6 +6,7 @@ import warnings
 
 from . import schemas
 from .catalogue import plugins
+from .cleantext import neutralise
 from .errors import PluginWarning
 from .exercise_type import Exercise
 from .store import Entry, MemoryStore, StoreError
@@ -166,8 +167,9 @@ class Session:
         return self.exercise.exercise_type.derive(self.exercise, recorded(self.exercise, self.answers))
 
     def summary(self) -> str:
+        """The exercise type's summary, with control characters and bidi overrides made visible."""
         answers = recorded(self.exercise, self.answers)
-        return self.exercise.exercise_type.summary(self.exercise, answers, self.derived())
+        return neutralise(self.exercise.exercise_type.summary(self.exercise, answers, self.derived()))
 
     def finish(self) -> bool:
         """Check every answer; if all are acceptable, mark the entry completed, save it and return True."""

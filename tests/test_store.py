@@ -1,6 +1,7 @@
 """The SQLite store: migrations with a backup, faults that overwrite nothing, concurrency and SIGKILL."""
 import hashlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import time
 import pytest
 
 from innerwork import export
+from innerwork import store as store_module
 from innerwork.store import MIGRATIONS, SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
 
 
@@ -45,19 +47,31 @@ def test_default_location_follows_innerwork_home(private_home):
     assert (private_home / "innerwork.sqlite3").exists()
 
 
-def test_an_older_database_is_backed_up_before_migrating(tmp_path):
+def test_an_older_database_is_migrated_and_its_backup_removed_once_it_opens(tmp_path):
     path = tmp_path / "a.sqlite3"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE notes (text TEXT)")
         conn.execute("INSERT INTO notes VALUES ('kept')")
-    before = digest(path)
     store = SQLiteStore(path)
     store.save(entry())
-    backup = tmp_path / "a.sqlite3.v0.backup"
-    assert digest(backup) == before
+    assert not (tmp_path / "a.sqlite3.v0.backup").exists()
+    assert any("Removed a.sqlite3.v0.backup" in note for note in store.notes)
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT text FROM notes").fetchall() == [("kept",)]
+
+
+def test_a_failed_migration_keeps_the_backup_and_says_where(tmp_path, monkeypatch):
+    path = tmp_path / "a.sqlite3"
+    SQLiteStore(path).save(entry(7))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(MIGRATIONS, SCHEMA_VERSION, "ALTER TABLE no_such_table ADD COLUMN x TEXT")
+    with pytest.raises(StoreError, match=r"kept in .*a\.sqlite3\.v2\.backup"):
+        SQLiteStore(path).entries()
+    monkeypatch.undo()
+    backup = tmp_path / "a.sqlite3.v2.backup"
+    assert [e.answers for e in SQLiteStore(backup).entries()] == [{"wins": ["win 7"]}]
+    assert [e.answers for e in SQLiteStore(path).entries()] == [{"wins": ["win 7"]}]  # untouched, still version 2
 
 
 def test_entries_written_by_the_first_database_version_survive_every_migration(tmp_path):
@@ -69,7 +83,6 @@ def test_entries_written_by_the_first_database_version_survive_every_migration(t
         conn.execute("PRAGMA user_version = 1")
     [old] = SQLiteStore(path).entries()
     assert old.answers == {"wins": ["old win"]} and old.summary == "# Wins"
-    assert (tmp_path / "a.sqlite3.v1.backup").exists()
 
 
 def test_a_database_from_a_newer_version_is_left_alone(tmp_path):
@@ -169,3 +182,66 @@ def test_cli_export_and_forget(tmp_path):
     assert refused.exit_code == 1 and len(store.entries()) == 1
     done = runner.invoke(main, ["forget"], input="y\n")
     assert done.exit_code == 0 and "Deleted 1 entry." in done.output and store.entries() == []
+
+
+NASTY = "a\x00b\x07c\x1b[2J\x1b]0;owned\x07d\x7fe\rf \u202egnp.exe\u202c \u2066iso\u2069 \x9b31m \u200fשלום\tend\nline two"
+RAW = ["\x00", "\x07", "\x1b", "\x7f", "\r", "\u202e", "\u202c", "\u2066", "\u2069", "\x9b"]
+
+
+def test_exports_and_summaries_show_control_and_bidi_characters_harmlessly(tmp_path):
+    import json
+    import innerwork
+    from click.testing import CliRunner
+    from innerwork.cli import main
+    from innerwork.session import Session
+    session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
+    session.answers[session.step.id] = [NASTY]
+    summary = session.summary()
+    assert not any(char in summary for char in RAW) and "a\u2400b\u2407c\u241b" in summary and "\u200fשלום" in summary
+    SQLiteStore().save(Entry("wins-log", "wins-log", "1.0", 1, {"wins": [NASTY], "note": NASTY}, summary=NASTY))
+    runner = CliRunner()
+    for fmt in ("md", "csv"):
+        shown = runner.invoke(main, ["export", "--format", fmt])
+        assert shown.exit_code == 0 and not any(char in shown.stdout for char in RAW)
+        assert "a\u2400b\u2407c\u241b[2J" in shown.stdout and "\u2421e" in shown.stdout and "\ufffdgnp.exe" in shown.stdout
+        assert "\u200fשלום\tend\nline two" in shown.stdout  # right-to-left writing, tabs and newlines are kept
+        runner.invoke(main, ["export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")])
+        written = (tmp_path / f"out.{fmt}").read_bytes().decode("utf-8").replace("\r\n", "\n")  # CSV ends rows so
+        assert not any(char in written for char in RAW)
+    shown = runner.invoke(main, ["export", "--format", "json"])
+    assert not any(char in shown.stdout for char in RAW)
+    assert json.loads(shown.stdout)["entries"][0]["answers"]["wins"] == [NASTY]  # JSON keeps the exact text
+
+
+def read_only_runner():
+    """How to run a command that cannot write to a read-only folder (root can, unless it drops that power)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        pytest.skip("running as root without setpriv, so nothing can be made read-only")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+SAVE_ONE = "from innerwork.store import *\ntry: SQLiteStore().save(Entry('wins-log', 'wins-log', '1.0', 1, {}))\n" \
+           "except StoreError as exc: print(exc)"
+
+
+@pytest.mark.parametrize("read_only", ["folder", "file"])
+def test_a_healthy_file_that_cannot_be_written_is_exported_and_saving_says_why(private_home, read_only):
+    store = SQLiteStore()
+    store.save(entry(1, status="completed", summary="# Wins log\n\n- win 1"))
+    target = private_home if read_only == "folder" else private_home / "innerwork.sqlite3"
+    mode = target.stat().st_mode
+    target.chmod(0o555 if read_only == "folder" else 0o444)
+    try:
+        run = lambda *args: subprocess.run([*read_only_runner(), sys.executable, *args], capture_output=True, text=True)
+        exported = run("-m", "innerwork", "export")
+        assert exported.returncode == 0, exported.stderr
+        assert "# Wins log" in exported.stdout and "damaged" not in exported.stderr
+        saving = run("-c", SAVE_ONE)
+        assert "read-only" in saving.stdout and "can still be read and exported" in saving.stdout
+        assert "damaged" not in saving.stdout and "Traceback" not in saving.stderr
+    finally:
+        target.chmod(mode)
+    assert len(SQLiteStore().entries()) == 1
