@@ -189,3 +189,31 @@ def test_help_panel_opens_with_tel_links():
     panel = app.help.panel.children[0].value
     assert 'href="tel:988"' in panel and 'href="tel:116123"' in panel
     assert "last checked on" in panel
+
+
+def test_a_grounding_timer_counts_down_and_records_nothing():
+    import time
+
+    from innerwork.steps import Timer
+    from innerwork.widgets import Countdown
+    assert Timer({"id": "ground", "kind": "timer", "body": "Breathe"}).records_answer is False
+    countdown = Countdown(2)
+    assert countdown.left.value.startswith("0:02")
+    countdown.start()
+    assert countdown.left.value == "0:02 left"
+    time.sleep(2.5)
+    assert countdown.left.value.startswith("Time is up")
+    exercise = innerwork.get_exercise("after-session-reflection")
+    session = Session(exercise, MemoryStore())
+    session.index = [s.id for s in exercise.steps].index("ground")
+    app = ExerciseApp(session)
+    assert isinstance(app.input, Countdown) and "Feel your feet" in " ".join(html_values(app))
+    app.next_button.click()
+    assert "ground" not in app.session.answers
+
+
+def test_a_number_step_takes_a_whole_number_in_range():
+    from innerwork.steps import Number
+    step = Number({"id": "sessions", "kind": "number", "prompt": "How many?", "max": 200, "unit": "sessions"})
+    assert step.problem(12, {}) is None and step.describe(12, {}) == "12 sessions"
+    assert "0 to 200" in step.problem(201, {}) and step.problem("12", {})
