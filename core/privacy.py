@@ -31,9 +31,9 @@ def where_kept(store) -> str:
     """One or two sentences saying where answers are kept and what that means."""
     if only_in_page(store):
         if hosted():
-            return ("Your answers are kept only in this page, not on the server. They are gone when you close "
-                    f"it, or when it sits unused for {IDLE_SHUTDOWN_MINUTES} minutes (a locked phone counts), "
-                    "unless you download them first.")
+            return ("Your answers are kept only in this page. They are gone when you close "
+                    f"it, or when it sits unused for {IDLE_SHUTDOWN_MINUTES} minutes (a locked phone counts). "
+                    "Download them before you step away: \"Stop for now\" gives you the links.")
         return "Your answers are kept only in this page and are not written anywhere. Download them to keep them."
     if hosted():
         return ("Your answers are saved on the facilitator's server. Ask them who can see them and for how long.")
