@@ -129,3 +129,30 @@ def test_hard_because_working_tallies_the_signs_and_gives_guidance(working, not_
 def test_recorded_answers_drop_empty_and_unknown_steps():
     exercise = innerwork.get_exercise("wins-log")
     assert recorded(exercise, {"wins": ["a"], "kinds": [], "nope": 1}) == {"wins": ["a"]}
+
+
+@pytest.mark.parametrize("line,nothing", [("Nothing really", True), ("not much, honestly", True), ("I don’t know", True),
+                                          ("I can't find words right now.", True),
+                                          ("Nothing could stop me going to my session", False),
+                                          ("No longer scared of the bus", False), ("Slept well", False)])
+def test_wins_log_tells_nothing_from_a_win_that_starts_with_no(line, nothing):
+    from innerwork_plugins.wins_log import NOTHING_CAME, is_nothing
+    assert is_nothing(line) is nothing
+    exercise = innerwork.get_exercise("wins-log")
+    summary = exercise.exercise_type.summary(exercise, {"wins": [line]}, exercise.exercise_type.derive(exercise, {"wins": [line]}))
+    assert (NOTHING_CAME in summary) is nothing
+
+
+def test_kind_words_not_found_get_words_to_borrow():
+    from innerwork.steps import NO_WORDS
+    exercise = innerwork.get_exercise("talk-like-a-friend")
+    answers = {"friend": "Be gentle", "self": "Try harder", "kind_words": f"{NO_WORDS}."}
+    summary = exercise.exercise_type.summary(exercise, answers, exercise.exercise_type.derive(exercise, answers))
+    assert "you could borrow" in summary
+
+
+def test_a_required_list_has_a_way_through_too():
+    from innerwork.steps import NO_WORDS
+    step = innerwork.get_exercise("step-ladder").step("steps")  # at least two steps, required
+    assert step.required and step.min_items == 2
+    assert step.problem(step.no_words(), {}) is None and NO_WORDS in step.no_words()[0]
