@@ -83,13 +83,13 @@ class Linter:
         self.exercise, self.source, self.lines = exercise, source, text.splitlines()
         self.warnings: list[ContentError] = []
 
-    def warn(self, pointer: str, message: str, offset: int = 0) -> None:
+    def warn(self, pointer: str, message: str, offset: int | None = None) -> None:
+        """A warning at ``pointer``; ``offset`` is the line within its text, for a warning about some words."""
         error = self.source.error(pointer, message)
         line = error.line or 1
-        if offset and self.lines[line - 1].rstrip().endswith(("|", ">", "|-", ">-")):
-            line += offset + 1  # inside a block of text: the line the sentence is on
-        elif offset:
-            line += offset
+        if offset is not None:
+            block = self.lines[line - 1].rstrip().endswith(("|", ">", "|-", ">-"))
+            line += offset + (1 if block else 0)  # a block of text starts on the line after its key
         self.warnings.append(ContentError(error.file, message, line, error.column, pointer))
 
     def step_pointer(self, step) -> str:
