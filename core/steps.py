@@ -188,6 +188,11 @@ class Number(Scale):
         return f"{value} {md_escape(self.unit)}".rstrip()
 
 
+def _chosen(value) -> list[str]:
+    """The items in an answer that lists some (anything else, such as a wrong type, gives none)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def _options(spec) -> list[str]:
     if "groups" in spec:
         return [item for group in spec["groups"] for item in group["items"]]
@@ -239,7 +244,7 @@ class Checklist(StepKind):
         return "\n".join(f"- {md_escape(v)}" for v in value) or "(nothing ticked)"
 
     def items(self, answers):
-        return list(answers.get(self.id) or [])
+        return _chosen(answers.get(self.id))
 
 
 class ListStep(StepKind):
@@ -376,7 +381,7 @@ class Order(_FromItems):
         return "\n".join(f"{n}. {md_escape(item)}" for n, item in enumerate(value, 1))
 
     def items(self, answers):
-        return list(answers.get(self.id) or self.source_items(answers))
+        return _chosen(answers.get(self.id)) or self.source_items(answers)
 
 
 class Pick(_FromItems):
@@ -405,7 +410,7 @@ class Pick(_FromItems):
         return "\n".join(f"- {md_escape(v)}" for v in value)
 
     def items(self, answers):
-        return list(answers.get(self.id) or [])
+        return _chosen(answers.get(self.id))
 
 
 class ItemNotes(_FromItems):

@@ -6,7 +6,7 @@ that a downloaded summary is complete on its own.
 """
 from innerwork import ExerciseType, hookimpl
 from innerwork.exercise_type import default_summary
-from innerwork.help import help_markdown
+from innerwork.help import help_markdown, home_safety_markdown
 
 NOT_CANCELLED = ("You also ticked signs of progress. They are real, and they do not cancel out "
                  "what is above.")
@@ -40,7 +40,7 @@ class Reflection(ExerciseType):
         guidance = exercise.content.get("guidance") or {}
         ticked = {sign for step in exercise.steps if step.kind == "checklist" for sign in answers.get(step.id) or []}
         warnings = [w["sign"] for w in guidance.get("warnings", []) if w["sign"] in ticked]
-        if not guidance or not (working or not_working or warnings):
+        if not guidance or not (warnings or ("working" in guidance and (working or not_working))):
             leaning = None
         elif warnings:
             leaning = "warning"
@@ -53,17 +53,21 @@ class Reflection(ExerciseType):
         guidance = exercise.content.get("guidance")
         if not (guidance and derived["leaning"]):
             return text
+        parts = []
         if derived["warnings"]:
-            says = {w["sign"]: w["guidance"].strip() for w in guidance["warnings"]}
-            parts = [says[sign] for sign in derived["warnings"]]
+            ticked = [w for w in guidance["warnings"] if w["sign"] in derived["warnings"]]
+            parts += [w["guidance"].strip() for w in ticked]
             if derived["working"]:
                 parts.append(NOT_CANCELLED)
+            if any(w.get("lines") == "home_safety" for w in ticked):
+                parts.append(home_safety_markdown())
         else:
-            parts = [guidance[derived["leaning"]].strip()]
-        tally = (f"Signs of progress ticked: {derived['working']}. "
-                 f"Signs that something may not be working: {derived['not_working']}.")
-        return "\n\n".join([text, "## What your answers suggest", *parts, tally,
-                            "## If you need help", guidance["help_now"].strip(), help_markdown()])
+            parts.append(guidance[derived["leaning"]].strip())
+        if "working" in guidance:
+            parts.append(f"Signs of progress ticked: {derived['working']}. "
+                         f"Signs that something may not be working: {derived['not_working']}.")
+        return "\n\n".join([text, "## What your answers suggest", *parts,
+                             "## If you need help", guidance["help_now"].strip(), help_markdown()])
 
 
 @hookimpl

@@ -230,3 +230,54 @@ def test_10_step_ladder_keeps_the_order_the_person_chose():
                "difficulty": {"Find swimsuit": 1, "Check times": 2, "Go": 8},
                "order": ["Check times", "Find swimsuit", "Go"]}
     assert exercise.step("chosen").source_items(answers) == ["Check times", "Find swimsuit", "Go"]
+
+
+# The articles' remaining themes, as new exercises -----------------------------------------
+NEW = {"settle-after-a-session": "Why Is Therapy Hard? How To Move Through Challenges",
+       "curious-about-pushing-back": "Facing Challenges in Therapy: Why It's Hard and How to Navigate It",
+       "when-defences-are-up": "Why Is Therapy So Hard?",
+       "raise-a-doubt": "When Psychotherapy Feels Hard: Is It Still Working?",
+       "thinking-about-a-change": "When Psychotherapy Feels Hard: Is It Still Working?",
+       "what-gets-in-the-way": "Why therapy sometimes doesn't help",
+       "my-support-map": "Why Is Therapy Hard? How To Move Through Challenges"}
+
+
+def test_innerwork_list_shows_the_new_exercises_each_citing_its_article():
+    import json
+
+    from click.testing import CliRunner
+
+    from innerwork.cli import main
+    rows = {row["id"]: row for row in json.loads(CliRunner().invoke(main, ["list", "--json"]).stdout)}
+    for exercise_id, article in NEW.items():
+        assert rows[exercise_id]["source"]["title"] == article
+    table = CliRunner().invoke(main, ["list"]).output
+    assert all(exercise_id in table for exercise_id in NEW)
+
+
+def test_every_deep_new_exercise_grounds_first_and_offers_a_stop():
+    for exercise_id in ("curious-about-pushing-back", "when-defences-are-up"):
+        exercise = innerwork.get_exercise(exercise_id)
+        kinds = [s.kind for s in exercise.steps]
+        first_stop = next(i for i, s in enumerate(exercise.steps) if "stop here if it is too much" in step_text(s).lower())
+        assert "timer" in kinds[:first_stop + 1]
+        assert exercise.steps[-2].kind == "text"  # a calming step before the summary
+
+
+def test_thinking_about_a_change_puts_feeling_unsafe_before_any_tally():
+    exercise = innerwork.get_exercise("thinking-about-a-change")
+    _, session = finished_summary("thinking-about-a-change", {
+        "working": exercise.step("working").options[:4], "not_working": ["I feel judged or unsafe with my therapist"]})
+    first = guidance_section(session.entry.summary).split("\n\n")[0].lower()
+    assert "unsafe" in first and all(route in guidance_section(session.entry.summary).lower() for route in ROUTES)
+    assert "don't stop suddenly" in step_text(exercise.step("not_suddenly")).lower()
+
+
+def test_an_unsafe_home_ticked_in_what_gets_in_the_way_gets_the_home_lines():
+    _, session = finished_summary("what-gets-in-the-way", {
+        "factors": ["Ongoing stress at work or at home", "Someone at home hurts, threatens or frightens me"]})
+    section = guidance_section(session.entry.summary)
+    assert section.lower().startswith("**you ticked that someone at home")
+    assert all(line["name"] in section for line in helplines()["home_safety"]["lines"])
+    quiet = finished_summary("what-gets-in-the-way", {"factors": ["Money or housing worries"]})[1].entry.summary
+    assert "## What your answers suggest" not in quiet  # no tally and no alarm when there is no warning
