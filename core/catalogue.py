@@ -182,6 +182,9 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
         exercise_type=exercise_type, steps=[], tags=data.get("tags", []), locale=data.get("locale", "en"),
         path=source.path)
     exercise.steps = build_steps(exercise, source, registry)
+    problems = exercise_type.content_problems(exercise)
+    if problems:
+        raise InvalidContent([source.error(pointer, message, exercise_type.plugin) for pointer, message in problems])
     return exercise, notes
 
 

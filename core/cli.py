@@ -94,24 +94,44 @@ def plugins(as_json):
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
-def validate(paths, as_json):
+@click.option("--lint", is_flag=True,
+              help="Also warn where valid files stray from the content guide (docs/content-guide.md): a free-text "
+                   "step without an example, no closing words, minutes far from the estimate, very long sentences, "
+                   "words that promise privacy or saving.")
+def validate(paths, as_json, lint):
     """Check exercise files (all installed content if no PATHS are given).
 
-    Exits 0 when every file is valid and 1 when any is not. Each problem is
-    printed as FILE:LINE:COLUMN: /json/pointer: message.
+    Exits 0 when every file is valid and 1 when any is not; lint warnings do
+    not change the exit code. Each problem is printed as
+    FILE:LINE:COLUMN: /json/pointer: message.
+
+    \b
+    Examples:
+      innerwork validate my-exercise.yaml
+      innerwork validate --lint exercises/
     """
     from .catalogue import catalogue, load_catalogue
     cat = _load(lambda: load_catalogue(paths) if paths else catalogue())
+    warnings = []
+    if lint:
+        from .lint import lint as lint_exercise
+        for exercise in cat.exercises.values():
+            warnings += lint_exercise(exercise)
     if as_json:
         _echo_json({"files": cat.files, "valid": len(cat.exercises),
                     "errors": [e.to_dict() for e in cat.errors],
-                    "outdated": [e.to_dict() for e in cat.outdated]})
+                    "outdated": [e.to_dict() for e in cat.outdated],
+                    **({"warnings": [w.to_dict() for w in warnings]} if lint else {})})
     else:
         for error in cat.errors:
             click.echo(str(error))
         for note in cat.outdated:
             click.echo(f"note: {note}")
+        for warning in warnings:
+            click.echo(f"warning: {warning}")
         status = "all valid" if not cat.errors else f"{len(cat.errors)} problem(s)"
+        if lint:
+            status += f", {len(warnings)} lint warning(s)"
         click.echo(f"{cat.files} file(s) checked, {len(cat.exercises)} valid: {status}.", err=True)
     sys.exit(1 if cat.errors else 0)
 

@@ -51,6 +51,10 @@ class ExerciseType:
         """A Markdown summary a person could print and bring to a session."""
         return default_summary(exercise, answers)
 
+    def content_problems(self, exercise: "Exercise") -> list[tuple[str, str]]:
+        """Problems the content schema cannot see, as ``(JSON pointer, message)`` pairs; the file is then refused."""
+        return []
+
     def hint(self, exercise: "Exercise", step: StepKind, answers: dict) -> str | None:
         """A gentle note to show under ``step`` once it is answered (say, "try splitting this step")."""
         return None

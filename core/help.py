@@ -34,11 +34,10 @@ def by_region(lines: list[dict], region: str) -> list[dict]:
     return sorted(lines, key=lambda line: not region or region not in line["region"].lower())
 
 
-def help_markdown(data: dict | None = None) -> str:
-    """The help panel as Markdown, with ``tel:`` links for phone numbers."""
-    data = data or helplines()
-    lines = ["**If you are in danger right now, call your local emergency number.**", ""]
-    for line in by_region(data["lines"], os.environ.get("INNERWORK_HELP_REGION", "")):
+def lines_markdown(lines: list[dict]) -> list[str]:
+    """One Markdown bullet per line, with ``tel:`` links, the region set by ``INNERWORK_HELP_REGION`` first."""
+    out = []
+    for line in by_region(lines, os.environ.get("INNERWORK_HELP_REGION", "")):
         links = []
         if line.get("phone"):
             links.append(f"call [{line['phone']}](tel:{line['phone'].replace(' ', '')})")
@@ -46,7 +45,24 @@ def help_markdown(data: dict | None = None) -> str:
             links.append(f"text {line['text']}")
         if line.get("url"):
             links.append(f"[{line['url'].removeprefix('https://')}]({line['url']})")
-        lines.append(f"- **{line['name']}** ({line['region']}): {', '.join(links)}. {line.get('hours', '')}".rstrip())
+        out.append(f"- **{line['name']}** ({line['region']}): {', '.join(links)}. {line.get('hours', '')}".rstrip())
+    return out
+
+
+def help_markdown(data: dict | None = None) -> str:
+    """The help panel as Markdown, with ``tel:`` links for phone numbers."""
+    data = data or helplines()
+    lines = ["**If you are in danger right now, call your local emergency number.**", "", *lines_markdown(data["lines"])]
     lines += ["", "innerwork is a self-help aid. It is not therapy and not a crisis service.",
               "", f"*This list was last checked on {data['checked']}.*"]
     return "\n".join(lines)
+
+
+def home_safety_markdown(data: dict | None = None) -> str:
+    """Where to turn when home does not feel safe: the file's ``home_safety`` lines, or its crisis lines."""
+    data = data or helplines()
+    home = data.get("home_safety") or {"checked": data["checked"], "lines": data["lines"]}
+    return "\n".join(["**If you are in danger right now, call your local emergency number.**", "",
+                      "These free lines talk with people who do not feel safe at home. They can help you think "
+                      "through what to do next, at your pace.", "", *lines_markdown(home["lines"]), "",
+                      f"*This list was last checked on {home['checked']}.*"])

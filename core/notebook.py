@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import ipywidgets as W
 
-from . import export
+from . import export, privacy
 from .catalogue import catalogue, load_file
 from .cleantext import neutralise
 from .errors import InvalidContent
@@ -112,8 +112,8 @@ class History(W.VBox):
         self.rows = W.VBox()
         self.detail = W.VBox()
         self.message = W.Label()
-        super().__init__([html("# Your entries\n\nOnly you can see these. They are stored in "
-                               f"`{self.store.location}`."), self.message, self.rows, self.detail])
+        super().__init__([html(f"# Your entries\n\n{privacy.where_kept(self.store)}"), self.message, self.rows,
+                          self.detail])
         self.add_class("innerwork-history")
         self.refresh()
 
@@ -207,16 +207,9 @@ def workshop_page(store=None) -> W.Widget:
     if os.environ.get("INNERWORK_PREVIEW"):
         return preview(os.environ["INNERWORK_PREVIEW"])
     store = _store(store)
-    hosted = os.environ.get("INNERWORK_MODE") == "workshop"
-    in_memory = isinstance(store, MemoryStore)
-    where = ("Your answers stay in this page only: nothing is kept on the server, and they are gone when you "
-             "close the tab. Download them from the summary to keep them." if in_memory
-             else f"Your answers are saved only on this computer, in `{store.location}`.")
-    if hosted and not in_memory:
-        where = ("The facilitator has chosen to keep answers on the server they run. Ask them who can see "
-                 "the answers and for how long.")
-    notice = W.HTML(notice_html(render(f"innerwork is a self-help aid for the time between therapy sessions. It is "
-                                       f"not therapy and not a crisis service.\n\n**Privacy:** {where}")))
+    notice = W.HTML(notice_html(render("innerwork is a self-help aid for the time between therapy sessions. It is not "
+                                       "therapy and not a crisis service.\n\n"
+                                       f"**Privacy:** {privacy.where_kept(store)} {_room_note(store)}")))
     notice.add_class("innerwork-notice")
     exercise_id = os.environ.get("INNERWORK_EXERCISE")
     main = show(exercise_id, store) if exercise_id else Gallery(store)
@@ -229,8 +222,14 @@ def workshop_page(store=None) -> W.Widget:
 
 def notice_html(full: str) -> str:
     """The not-therapy and privacy notice as one short line with a "more" control; ``full`` is rendered HTML."""
-    return ("<details><summary>Not therapy or a crisis service · private to you <span>more</span></summary>"
+    return ("<details><summary>Not therapy or a crisis service · where your answers are kept <span>more</span></summary>"
             f"{full}</details>")
+
+
+def _room_note(store) -> str:
+    if privacy.hosted() and privacy.only_in_page(store):
+        return "Nothing is kept on the server, and no one else in the room can see your answers."
+    return "No one else in the room can see your answers." if privacy.hosted() else ""
 
 
 def preview(path: str) -> W.Widget:

@@ -10,6 +10,8 @@ import datetime as _dt
 import re
 
 MAX_TEXT = 5000
+#: the way through a required free-text step for someone who cannot write it today
+NO_WORDS = "I can't find words right now"
 
 
 def md_escape(text: str) -> str:
@@ -94,9 +96,19 @@ class Text(StepKind):
 
 
 class Summary(Text):
-    """The end of the exercise: the type's summary is shown here."""
+    """The end of the exercise: the type's summary is shown here; ``body`` holds the closing words."""
 
     kind = "summary"
+
+
+class Timer(Text):
+    """Something to do for a set time (a grounding pause, a few slow breaths), with a countdown. No answer."""
+
+    kind = "timer"
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.seconds: int = spec.get("seconds", 60)
 
 
 class Prompt(StepKind):
@@ -128,6 +140,10 @@ class Prompt(StepKind):
     def example(self, answers):
         return f"Example words for {self.id}."
 
+    def no_words(self):
+        """The answer recorded when the person takes the way through instead of writing."""
+        return f"{NO_WORDS}."
+
 
 class Scale(StepKind):
     """A whole number on a scale, 0 to 10 unless the step says otherwise."""
@@ -153,6 +169,28 @@ class Scale(StepKind):
 
     def describe(self, value, answers):
         return f"{value} out of {self.max}"
+
+
+class Number(Scale):
+    """A whole number that is a count, not a rating (sessions so far, hours of sleep)."""
+
+    kind = "number"
+    value_schema = {"type": "integer"}
+
+    def __init__(self, spec):
+        super().__init__({"min": 0, "max": 1000, **spec})
+        self.unit = spec.get("unit", "")
+
+    def example(self, answers):
+        return self.min
+
+    def describe(self, value, answers):
+        return f"{value} {md_escape(self.unit)}".rstrip()
+
+
+def _chosen(value) -> list[str]:
+    """The items in an answer that lists some (anything else, such as a wrong type, gives none)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _options(spec) -> list[str]:
@@ -206,7 +244,7 @@ class Checklist(StepKind):
         return "\n".join(f"- {md_escape(v)}" for v in value) or "(nothing ticked)"
 
     def items(self, answers):
-        return list(answers.get(self.id) or [])
+        return _chosen(answers.get(self.id))
 
 
 class ListStep(StepKind):
@@ -229,6 +267,8 @@ class ListStep(StepKind):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "This answer should be a list of short lines."
         items = [v.strip() for v in value if v.strip()]
+        if items == self.no_words():
+            return None
         if len(items) < self.min_items:
             return f"Please write at least {self.min_items} item{'s' if self.min_items != 1 else ''}, one per line."
         if len(items) > self.max_items:
@@ -241,6 +281,10 @@ class ListStep(StepKind):
 
     def example(self, answers):
         return [f"{self.id} item {n}" for n in range(1, max(self.min_items, 3) + 1)]
+
+    def no_words(self):
+        """The answer recorded when the person takes the way through instead of writing."""
+        return [f"{NO_WORDS}."]
 
     def describe(self, value, answers):
         return "\n".join(f"- {md_escape(v)}" for v in self.items({self.id: value}))
@@ -337,7 +381,7 @@ class Order(_FromItems):
         return "\n".join(f"{n}. {md_escape(item)}" for n, item in enumerate(value, 1))
 
     def items(self, answers):
-        return list(answers.get(self.id) or self.source_items(answers))
+        return _chosen(answers.get(self.id)) or self.source_items(answers)
 
 
 class Pick(_FromItems):
@@ -366,7 +410,7 @@ class Pick(_FromItems):
         return "\n".join(f"- {md_escape(v)}" for v in value)
 
     def items(self, answers):
-        return list(answers.get(self.id) or [])
+        return _chosen(answers.get(self.id))
 
 
 class ItemNotes(_FromItems):
@@ -421,4 +465,5 @@ class Date(StepKind):
         return "2026-03-14"
 
 
-CORE_KINDS: list[type[StepKind]] = [Text, Summary, Prompt, Scale, Choice, Checklist, ListStep, RateItems, Order, Pick, ItemNotes, Date]
+CORE_KINDS: list[type[StepKind]] = [Text, Summary, Timer, Prompt, Scale, Number, Choice, Checklist, ListStep, RateItems,
+                                    Order, Pick, ItemNotes, Date]

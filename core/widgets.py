@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import threading
 from functools import lru_cache
 from pathlib import Path
 
 import ipywidgets as W
 
-from . import export
+from . import export, privacy
 from .help import help_markdown, more_help_markdown
 from .markdown import plain, render
 from .session import Session
-from .steps import StepKind, md_escape
+from .steps import NO_WORDS, StepKind, md_escape
 
 WIDE = {"description_width": "initial"}
 # innerwork's one stylesheet; the Voila page template links the same file
@@ -139,6 +140,13 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
         return W.VBox([hint, widget])
     if step.kind == "scale":
         return _scale(step, value, on_change)
+    if step.kind == "number":
+        widget = W.BoundedIntText(value=value if isinstance(value, int) else None, min=step.min, max=step.max,
+                                  tooltip=label)
+        widget.observe(lambda c: on_change(c["new"]), "value")
+        return W.HBox([widget, W.Label(step.unit)]) if step.unit else widget
+    if step.kind == "timer":
+        return Countdown(step.seconds)
     if step.kind == "choice":
         widget = W.RadioButtons(options=step.options, value=value if value in step.options else None, tooltip=label)
         widget.observe(lambda c: on_change(c["new"]), "value")
@@ -226,6 +234,43 @@ def progress_html(step: int, total: int, words: str = "") -> str:
             f'<span class="innerwork-progress-text">{words}</span>')
 
 
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class Countdown(W.VBox):
+    """A start button and the time left, counted down in the kernel one second at a time."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        self.left = W.Label(f"{_clock(seconds)} (press Start when you are ready)")
+        self.left.add_class("innerwork-timer")
+        self.start_button = W.Button(description="Start", tooltip=f"Start a {_clock(seconds)} countdown")
+        self.start_button.on_click(lambda _: self.start())
+        self._timer: threading.Timer | None = None
+        super().__init__([W.HBox([self.start_button, self.left])])
+
+    def start(self):
+        self.stop()
+        self.start_button.description = "Start again"
+        self._tick(self.seconds)
+
+    def _tick(self, left: int):
+        if left <= 0:
+            self.left.value = "Time is up. Take your time before going on."
+            self._timer = None
+            return
+        self.left.value = f"{_clock(left)} left"
+        self._timer = threading.Timer(1, self._tick, args=(left - 1,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def stop(self):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+
 class ExerciseApp(W.VBox):
     """One exercise, step by step, with progress, saving, a summary and export."""
 
@@ -239,8 +284,12 @@ class ExerciseApp(W.VBox):
         self.saved = W.Label()
         self.saved.add_class("innerwork-saved")
         self.saved.layout.margin = "0 0 0 1.5em"
+        self.privacy = html(privacy.where_kept(session.store), "innerwork-privacy")
+        self.idle_note = W.HTML()
+        self.idle_note.add_class("innerwork-idle-note")
+        self._idle_timer: threading.Timer | None = None
         header = W.VBox([html(f"# {md_escape(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
-                         W.HBox([self.progress, self.saved]), self.help])
+                         self.privacy, W.HBox([self.progress, self.saved]), self.help, self.idle_note])
         self.body = W.VBox()
         self.body.add_class("innerwork-step")
         self.problem = W.Label(style={"text_color": "#a4001f"})
@@ -277,13 +326,14 @@ class ExerciseApp(W.VBox):
         self.problem.value = s.problems.get(step.id, "")
         self._show_hint()
         self._show_saved()
+        self._arm_idle_warning()
 
     def _step_widgets(self, step: StepKind) -> tuple[list[W.Widget], W.Widget | None]:
         """The heading, question, input and help of ``step``; built once for steps that can be shown again."""
         if step.kind in REUSABLE_KINDS and step.id in self._shown_steps:
             return self._shown_steps[step.id]
         parts = [html(f"## {md_escape(step.title)}")] if step.title else []
-        if step.kind in ("text", "summary") and getattr(step, "body", ""):
+        if getattr(step, "body", ""):
             parts.append(html(step.body))
         if step.prompt:
             parts.append(html(step.prompt, "innerwork-question"))
@@ -292,6 +342,11 @@ class ExerciseApp(W.VBox):
             parts.append(control)
         if step.help:
             parts.append(html(step.help, "innerwork-step-help"))
+        if step.required and step.typed and hasattr(step, "no_words"):
+            no_words = W.Button(description=NO_WORDS, tooltip="Go on without writing this one; that is okay",
+                                layout=W.Layout(width="auto"))
+            no_words.on_click(lambda _: self._no_words())
+            parts.append(no_words)
         if step.kind in REUSABLE_KINDS and not hasattr(step, "widget"):
             self._shown_steps[step.id] = (parts, control)
         return parts, control
@@ -321,14 +376,11 @@ class ExerciseApp(W.VBox):
 
     def stop(self):
         self.session.save_now()
-        where = self.session.store.location
-        message = (f"Your answers so far are kept in {where}. You can come back to this exercise any time."
+        message = (privacy.stopped_message(self.session.store)
                    if self.session.saved else "Your answers could not be saved; download them below to keep them.")
         resume = W.Button(description="Continue", tooltip="Go back to where you were")
         resume.on_click(lambda _: self.render())
-        self.body.children = [W.Label(message), W.HTML(download_link(
-            export.to_json([self.session.entry]), f"{self.session.exercise.id}-draft.json", "application/json",
-            "Download my answers so far (JSON)")), resume]
+        self.body.children = [html(message), W.HTML(self._draft_links()), resume]
         self.nav.layout.display = "none"
 
     def close_app(self):
@@ -338,12 +390,41 @@ class ExerciseApp(W.VBox):
             self.body.children = [W.Label("Closed. Thank you for taking this time for yourself.")]
 
     # -- events -----------------------------------------------------------------------
+    def _no_words(self):
+        """"I can't find words right now": the step is answered with that, and the person goes on."""
+        step = self.session.step
+        self.session.set_answer(step.id, step.no_words())
+        self._go()
+
+    def _arm_idle_warning(self):
+        """On a page that keeps answers only in itself, warn before an idle shutdown would lose them."""
+        self.idle_note.value = ""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        if not (privacy.hosted() and privacy.only_in_page(self.session.store)) or self.session.finished:
+            return
+        self._idle_timer = threading.Timer(privacy.IDLE_WARNING_MINUTES * 60, self._warn_idle)
+        self._idle_timer.daemon = True
+        self._idle_timer.start()
+
+    def _warn_idle(self):
+        if self.session.answers:
+            self.idle_note.value = render(privacy.idle_warning()) + self._draft_links()
+
+    def _draft_links(self) -> str:
+        entry, name = self.session.entry, self.session.exercise.id
+        return " · ".join([download_link(export.to_markdown([entry]), f"{name}-draft.md", "text/markdown",
+                                         "Download my answers so far (Markdown)"),
+                           download_link(export.to_json([entry]), f"{name}-draft.json", "application/json",
+                                         "Download my answers so far (JSON)")])
+
     def _answer(self, value):
         problem = self.session.set_answer(self.session.step.id, value)
         self.problem.value = problem or ""
         self._show_hint()
         self._show_notice()
         self._show_saved()
+        self._arm_idle_warning()
 
     def _show_notice(self):
         """A plugin's kind note about what was typed, with the help panel open; the person can hide it."""
@@ -385,4 +466,4 @@ class ExerciseApp(W.VBox):
             self.saved.value = "Not saved: kept on this page only. Download your answers to keep them."
             self.saved.tooltip = s.save_problem
         else:
-            self.saved.value = "Saved" if s.saved else "Saving…"
+            self.saved.value = privacy.saved_label(s.store) if s.saved else "Saving…"

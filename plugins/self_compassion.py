@@ -1,6 +1,10 @@
 """Self-compassion exercises: noticing a hard moment and meeting it with kindness."""
 from innerwork import ExerciseType, hookimpl
 from innerwork.exercise_type import default_summary, rating_change
+from innerwork.steps import NO_WORDS
+
+BORROWED = ("Words were hard to find today, and that is okay. Here are some you could borrow: "
+            "*This is a hard moment. I am doing what I can, and that is enough for now.*")
 
 
 class SelfCompassion(ExerciseType):
@@ -20,6 +24,8 @@ class SelfCompassion(ExerciseType):
             how = ("felt a little lighter" if change < 0 else "felt about the same" if change == 0
                    else "felt heavier; that happens, and noticing it counts too")
             highlights.append(f"How hard it felt: {answers['before']} before, {answers['after']} after ({how}).")
+        if str(answers.get("kind_words", "")).strip().rstrip(".") == NO_WORDS:
+            highlights.append(BORROWED)
         return default_summary(exercise, answers, highlights)
 
 

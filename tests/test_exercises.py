@@ -112,18 +112,47 @@ def test_needs_inventory_puts_the_least_met_needs_first():
     assert derived["low"] == ["Someone to talk to", "Enough sleep"]
 
 
-@pytest.mark.parametrize("working,not_working,leaning", [(5, 0, "working"), (2, 2, "mixed"), (0, 4, "not_working")])
+@pytest.mark.parametrize("working,not_working,leaning", [(5, 0, "working"), (2, 2, "mixed"), (0, 3, "not_working")])
 def test_hard_because_working_tallies_the_signs_and_gives_guidance(working, not_working, leaning):
     exercise = innerwork.get_exercise("hard-because-working")
-    answers = {"working": exercise.step("working").options[:working],
-               "not_working": exercise.step("not_working").options[:not_working]}
+    warnings = {w["sign"] for w in exercise.content["guidance"]["warnings"]}
+    calm_signs = [o for o in exercise.step("not_working").options if o not in warnings]
+    answers = {"working": exercise.step("working").options[:working], "not_working": calm_signs[:not_working]}
     derived = exercise.exercise_type.derive(exercise, answers)
-    assert derived == {"working": working, "not_working": not_working, "leaning": leaning}
+    assert derived == {"working": working, "not_working": not_working, "warnings": [], "leaning": leaning}
     summary = exercise.exercise_type.summary(exercise, answers, derived)
     assert exercise.content["guidance"][leaning].strip() in summary
-    assert "Need help now?" in summary  # the help-now guidance is always there
+    assert exercise.content["guidance"]["help_now"].strip() in summary  # the help-now guidance is always there
+    assert "tel:988" in summary  # with the crisis lines themselves, so a download is complete
 
 
 def test_recorded_answers_drop_empty_and_unknown_steps():
     exercise = innerwork.get_exercise("wins-log")
     assert recorded(exercise, {"wins": ["a"], "kinds": [], "nope": 1}) == {"wins": ["a"]}
+
+
+@pytest.mark.parametrize("line,nothing", [("Nothing really", True), ("not much, honestly", True), ("I don’t know", True),
+                                          ("I can't find words right now.", True),
+                                          ("Nothing could stop me going to my session", False),
+                                          ("No longer scared of the bus", False), ("Slept well", False)])
+def test_wins_log_tells_nothing_from_a_win_that_starts_with_no(line, nothing):
+    from innerwork_plugins.wins_log import NOTHING_CAME, is_nothing
+    assert is_nothing(line) is nothing
+    exercise = innerwork.get_exercise("wins-log")
+    summary = exercise.exercise_type.summary(exercise, {"wins": [line]}, exercise.exercise_type.derive(exercise, {"wins": [line]}))
+    assert (NOTHING_CAME in summary) is nothing
+
+
+def test_kind_words_not_found_get_words_to_borrow():
+    from innerwork.steps import NO_WORDS
+    exercise = innerwork.get_exercise("talk-like-a-friend")
+    answers = {"friend": "Be gentle", "self": "Try harder", "kind_words": f"{NO_WORDS}."}
+    summary = exercise.exercise_type.summary(exercise, answers, exercise.exercise_type.derive(exercise, answers))
+    assert "you could borrow" in summary
+
+
+def test_a_required_list_has_a_way_through_too():
+    from innerwork.steps import NO_WORDS
+    step = innerwork.get_exercise("step-ladder").step("steps")  # at least two steps, required
+    assert step.required and step.min_items == 2
+    assert step.problem(step.no_words(), {}) is None and NO_WORDS in step.no_words()[0]

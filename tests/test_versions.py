@@ -95,3 +95,47 @@ def test_answers_to_steps_that_no_longer_exist_are_never_dropped(tmp_path):
     session.save_now()
     assert store.get(old.id).answers == {"wins": ["I rested", "I walked"], "retired_step": "kept words"}
     assert "kept words" in innerwork.export.to_markdown([store.get(old.id)])
+
+
+def test_quick_body_check_answers_from_version_1_are_renamed_on_resume(tmp_path):
+    """Version 2 of needs-inventory words the HALT needs without double negatives; old answers follow."""
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    old = Entry("quick-body-check", "needs-inventory", "1.0", 1,
+                {"ratings": {"Not hungry": 2, "Not lonely": 1, "Moved my body today": 7},
+                 "focus": ["Not lonely"], "actions": {"Not lonely": "Text Sam"}})
+    store.save(old)
+    session = Session(innerwork.get_exercise("quick-body-check"), store, store.get(old.id))
+    assert session.answers == {"ratings": {"Food": 2, "Company": 1, "Movement today": 7},
+                               "focus": ["Company"], "actions": {"Company": "Text Sam"}}
+    session.save_now()
+    assert store.get(old.id).content_version == 2
+
+
+@pytest.mark.parametrize("name", ["hard-because-working", "needs-inventory"])
+def test_a_version_1_file_of_the_safety_types_still_loads(tmp_path, name):
+    data = yaml.safe_load((shipped("exercises") / f"{name}.yaml").read_text())
+    data["schema_version"] = 1
+    data["content"].pop("safety", None)
+    data["content"].get("guidance", {}).pop("warnings", None)
+    (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump(data))
+    cat = load_catalogue([tmp_path])
+    assert cat.errors == [] and "the newest is 2" in cat.outdated[0].message
+
+
+@pytest.mark.parametrize("name,pointer,field", [
+    ("hard-because-working", "/content/guidance/warnings/0/sign", ("guidance", "warnings", 0, "sign")),
+    ("needs-inventory", "/content/safety/need", ("safety", "need")),
+])
+def test_a_safety_rule_that_names_no_option_is_refused_with_its_line(tmp_path, name, pointer, field):
+    text = (shipped("exercises") / f"{name}.yaml").read_text()
+    data = yaml.safe_load(text)
+    target = data["content"]
+    for key in field[:-1]:
+        target = target[key]
+    wrong = target[field[-1]] + " (typo)"
+    (tmp_path / f"{name}.yaml").write_text(text.replace(f"{target[field[-1]]}\n", f"{wrong}\n", 1)
+                                           if field[-1] == "need" else
+                                           text.replace(f"- sign: {target[field[-1]]}", f"- sign: {wrong}"))
+    cat = load_catalogue([tmp_path])
+    [error] = cat.errors
+    assert error.pointer == pointer and error.line > 10 and "never" in error.message

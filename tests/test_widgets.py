@@ -201,3 +201,74 @@ def test_going_back_shows_the_same_widgets_with_the_answer_kept(tmp_path):
     assert app.input is not first_input
     app.back_button.click()
     assert app.input is first_input and app.input.value == "the week at work"
+
+
+def test_a_grounding_timer_counts_down_and_records_nothing():
+    import time
+
+    from innerwork.steps import Timer
+    from innerwork.widgets import Countdown
+    assert Timer({"id": "ground", "kind": "timer", "body": "Breathe"}).records_answer is False
+    countdown = Countdown(2)
+    assert countdown.left.value.startswith("0:02")
+    countdown.start()
+    assert countdown.left.value == "0:02 left"
+    time.sleep(2.5)
+    assert countdown.left.value.startswith("Time is up")
+    exercise = innerwork.get_exercise("after-session-reflection")
+    session = Session(exercise, MemoryStore())
+    session.index = [s.id for s in exercise.steps].index("ground")
+    app = ExerciseApp(session)
+    assert isinstance(app.input, Countdown) and "Feel your feet" in " ".join(html_values(app))
+    app.next_button.click()
+    assert "ground" not in app.session.answers
+
+
+def test_a_number_step_takes_a_whole_number_in_range():
+    from innerwork.steps import Number
+    step = Number({"id": "sessions", "kind": "number", "prompt": "How many?", "max": 200, "unit": "sessions"})
+    assert step.problem(12, {}) is None and step.describe(12, {}) == "12 sessions"
+    assert "0 to 200" in step.problem(201, {}) and step.problem("12", {})
+
+
+def test_a_workshop_page_warns_before_an_idle_shutdown_would_lose_typed_answers(monkeypatch):
+    import time
+
+    from innerwork import privacy
+    monkeypatch.setenv("INNERWORK_MODE", "workshop")
+    monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.5 / 60)
+    app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), MemoryStore()))
+    time.sleep(0.8)
+    assert app.idle_note.value == ""  # nothing typed yet: nothing to lose
+    app.input.children[1].value = "Went to my session"
+    time.sleep(0.8)
+    assert "15 minutes" in app.idle_note.value and "Download my answers so far" in app.idle_note.value
+    app.input.children[1].value = "Went to my session\nCalled Sam"
+    assert app.idle_note.value == ""  # any change clears it and starts the wait again
+
+
+def test_answers_kept_on_this_computer_never_get_an_idle_warning(monkeypatch, tmp_path):
+    from innerwork import privacy
+    monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.1 / 60)
+    app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), SQLiteStore(tmp_path / "a.sqlite3")))
+    app.input.children[1].value = "Went to my session"
+    assert app._idle_timer is None
+
+
+def test_the_idle_warning_names_the_shutdown_time_that_serve_sets():
+    from innerwork import privacy
+    from innerwork.serve import voila_command
+    command = voila_command(8866, "127.0.0.1", True, 0)
+    assert f"--MappingKernelManager.cull_idle_timeout={privacy.IDLE_SHUTDOWN_MINUTES * 60}" in command
+
+
+@pytest.mark.parametrize("mode,store,words", [("workshop", "memory", "only in this page"),
+                                              ("workshop", "sqlite", "facilitator's server"),
+                                              ("personal", "sqlite", "a file on this computer")])
+def test_the_workshop_page_and_history_say_where_answers_are_kept(monkeypatch, tmp_path, mode, store, words):
+    monkeypatch.setenv("INNERWORK_MODE", mode)
+    store = MemoryStore() if store == "memory" else SQLiteStore(tmp_path / "a.sqlite3")
+    page = innerwork.notebook.workshop_page(store)
+    assert words in page.children[0].value
+    history = "".join(html_values(innerwork.history(store=store)))
+    assert words in history and "Only you can see" not in history
