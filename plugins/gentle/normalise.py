@@ -25,7 +25,7 @@ _OTHER_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
 VOCABULARY = (
     "kill killing killed myself self suicide suicidal suicidally die dying dead death harm harming harmed "
     "cut cutting hurt hurting overdose overdosing overdosed hang hanging life alive want wanna live end "
-    "pills noose blade razor burn burning unalive safe"
+    "pills noose blade razor burn burning unalive safe to"
 ).split()
 _SPACED_WORDS = sorted(set(VOCABULARY) | {"i", "my", "to", "it", "all", "be", "me", "want", "am", "going", "gonna"},
                        key=len, reverse=True)
@@ -33,7 +33,7 @@ _LEET = {"1": "[il]", "!": "[il]", "|": "[il]", "3": "e", "0": "o", "4": "a", "@
 _MASK = set("*#_.?%^~+")
 _MASKED_TOKEN = re.compile(r"(?<![\w*#@$!|])[a-z][a-z0-9*#@$!|_.%^~+]*[a-z0-9*#@$!|]\b|\b[a-z0-9*#@$!|]+[a-z]\b")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
-_SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .*_-]){3,}[a-z]\b")
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .*_-]){2,}[a-z]\b")
 
 MISSPELLINGS = {
     "suicde": "suicide", "sucide": "suicide", "suiside": "suicide", "suacide": "suicide", "suiscide": "suicide",
@@ -51,9 +51,14 @@ MISSPELLINGS = {
 }
 # Text-speak and contractions written without apostrophes, as (pattern, replacement).
 TEXT_SPEAK = [
+    (r"\bun-aliv", "unaliv"),
     (r"\bkms+\b", "kill myself"), (r"\bk\.m\.s\.?", "kill myself"),
     (r"\bunaliv(?:e|ing|ed)\s+(?:my ?self|me)\b", "kill myself"),
     (r"\bunaliving\b", "killing myself"), (r"\bunalived\b", "killed myself"), (r"\bunalive\b", "kill myself"),
+    (r"\bctb\b", "suicide"), (r"\bsui\b", "suicide"), (r"\bsuis\b", "suicide"),
+    (r"\b(?:the|my|bad|of|about|with|and|is|r|are|having) si\b", lambda m: m.group()[:-2] + "suicidal thoughts"),
+    (r"^si (?=is|has|was|thoughts|urges|again|rn|today|tonight)", "suicidal thoughts "),
+    (r"^(?:tw|cw) ?sh\b", "self-harm"), (r"\bsh\.", "self-harm."),
     (r"\bsewer[\s-]*slid(?:e|ing)\b", "suicide"), (r"\bsewerslid(?:e|ing)\b", "suicide"),
     (r"\bsewer[\s-]*slidal\b", "suicidal"), (r"\bcommit(?:ting)? sudoku\b", "commit suicide"),
     (r"\bself[\s-]+(harm|injur)", r"self-\1"), (r"\bs/h(?:'?(ing|ed|d))?\b", r"self-harm\1"),
@@ -70,9 +75,11 @@ TEXT_SPEAK = [
     (r"\b(to|wanna|want to|just|i|gonna|going to) b\b", r"\1 be"),
     (r"\b4ever\b", "forever"), (r"\b(?:2nite|2night|tonite|tn)\b", "tonight"), (r"\b(?:tmrw|tmr|tmrrw|2moro|tomoz)\b", "tomorrow"),
     (r"\brn\b", "right now"), (r"\bidw\b", "i don't want"), (r"\bidk\b", "i don't know"), (r"\bidc\b", "i don't care"),
-    (r"\bngl\b", "not going to lie"), (r"\bfr\b", "for real"), (r"\bppl\b", "people"), (r"\bu\b", "you"),
+    (r"\bngl\b", "not going to lie"), (r"\brly\b", "really"), (r"\br\b(?= (?:back|loud|bad|here|so|getting|always|really|the))", "are"),
+    (r"\bid\b(?= (?:never|rather|be|been|just|love|like|have|kill|die|hurt|end))", "i'd"), (r"\bfr\b", "for real"), (r"\bppl\b", "people"), (r"(?<![.])\bu\b(?![.])", "you"),
     (r"\bur\b", "your"), (r"\b(?:cuz|coz|bc)\b", "because"), (r"\bw/o\b", "without"), (r"\bsmth\b", "something"),
-    (r"\bim\b", "i'm"), (r"\bive\b", "i've"), (r"\bill\b(?= (?:be|do|try|just|never|kill|end|die|go|probably|cut|hurt))", "i'll"),
+    (r"\bim\b", "i'm"), (r"\bive\b", "i've"), (r"\bill\b(?= (?:be|do|try|just|never|kill|end|die|go|probably|cut|hurt|still|make))", "i'll"),
+    (r"\b(what|if|think|when|how) ill\b", r"\1 i'll"),
     (r"\bi'd\b", "i'd"),
     (r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must)nt\b", r"\1n't"),
     (r"\bdont\b", "don't"), (r"\bcant\b", "can't"), (r"\bwont\b(?! to)", "won't"), (r"\baint\b", "ain't"),
@@ -134,8 +141,14 @@ def _split_run_together(match: re.Match) -> str:
 
 
 def _join_spaced(match: re.Match) -> str:
+    """``s u i c i d e`` -> ``suicide``; a trailing one-letter word stays apart (``s.u.i.c.i.d.e a lot``)."""
     letters = re.sub(r"[ .*_-]", "", match.group())
-    return _segment(letters) or letters
+    whole = _segment(letters)
+    if whole is not None:
+        return whole
+    if len(letters) > 3 and match.group()[-2] == " " and _segment(letters[:-1]) is not None:
+        return _segment(letters[:-1]) + " " + letters[-1]
+    return match.group() if len(letters) <= 3 else letters
 
 
 def _join_one_word_sentences(text: str) -> str:

@@ -13,7 +13,7 @@ SENTENCE_END = re.compile(r"[.!?\n]+|\.\.\.")
 CLAUSE_BREAK = re.compile(r"[;,]\s|\s\((?=\w)|\s(?:but|however|though|although|yet|whereas|except that|because|so that|so|cause|since then)\s"
                           r"|\s(?:and|or|then)\s(?=(?:i|i'm|i've|i'd|i'll|it|it's|now|then|yet|he|she|they|we|my|you|nobody|no one|everyone|that)\b)")
 
-NEGATOR = re.compile(r"\b(?:not|never|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|without|\w+n't|ain't)\b")
+NEGATOR = re.compile(r"\b(?:not|never|zero|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|without|\w+n't|ain't)\b")
 # Negative words that do not deny the phrase: "can't stop thinking about suicide", "not sure I won't".
 NOT_A_DENIAL = re.compile(
     r"\b(?:can't|couldn't|haven't|hasn't|won't|don't|doesn't|didn't|never|not|cannot) (?:ever )?(?:stop|stopped|quit|help|shake|get rid of|escape|go away|leave|fade|end|ends|seem to stop|be far|far)\w*"
@@ -21,7 +21,7 @@ NOT_A_DENIAL = re.compile(
     r"|\b(?:no|any|a) reasons? not to\b|\breason not to\b|\bnot to (?=\w+ myself)(?<=reason not to )"
     r"|\bnot (?:sure|certain|okay|ok|fine|alright|all right|good|coping|doing (?:well|ok|okay|great|good)|going to lie|a phase|just a phase|joking|kidding|exaggerating|being dramatic|attention seeking|for attention|that bad)\b"
     r"|\b(?:don't|do not|didn't|doesn't|does not|did not) (?:know|understand|get|see why|tell|mention|remember|realise|realize|want (?:anyone|anybody|them|him|her|people|my \w+) to know|want to admit|want to say)\b"
-    r"|\b(?:doesn't|don't|does not|do not|isn't|not) (?:scare|frighten)\w* me\b|\bno idea (?:if|whether|how)\b"
+    r"|\b(?:doesn't|don't|does not|do not|isn't|not) (?:scare|frighten)\w* me\b|\bno idea (?:if|whether|how|that|i|what)\b"
     r"|\b(?:can't|cannot|won't) (?:promise|guarantee)\b|\b(?:try|trying|tried|struggling|fighting|hard|hardest) (?:hard |so hard |my hardest )?not to\b"
     r"|\b(?:can't|cannot|couldn't|can not) (?:cope|handle|deal|take it|take this|breathe|sleep|think|function|face|bear|stand|focus|undo|take (?:it )?back)\b"
     r"|\b(?:lol|haha|lmao) no\b|\bno,? but seriously\b"
@@ -31,14 +31,17 @@ NEGATOR_AFTER = re.compile(r"\b(?:not|never|no(?![- ]?(?:one|body)\b)|nothing|no
 # A denial left hanging before an aside: "I'm not, and never was, ...".
 DANGLING_DENIAL = re.compile(r"\b(?:\w+n't|not|never)\s*,")
 UNSURE = re.compile(r"\b(?:not sure|not certain|don't know if|don't know whether|no idea if|can't promise|can't guarantee|can't say for sure|unsure)\b")
-ANSWER_NO = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|not now|not anymore|none)\b")
-ASKED = re.compile(r"\b(?:asked|asks|asking|ask|question(?:ed)?)(?: me| us| her| him)?(?: again)? (?:if|whether|about)\b")
+ANSWER_NO = re.compile(r"^\s*(?:no|nope|nah|never|not really|not at all|not now|not anymore|none|i'?m not (?:now|anymore|any more)|not (?:any ?more|these days))\b")
+# A denial of the phrase just said: "Taking my own life, that's not on the table."
+DENIED_AFTER = re.compile(r"^[,;]?\s*(?:and |but )?(?:that's|that is|it's|it is|which is|that was|this is)(?: just| really| simply)? (?:not|never|no longer|not ever)\b")
+ASKED = re.compile(r"\b(?:asked|asks|asking|ask|question(?:ed)?)(?: me| us| her| him)?(?: again)?(?: the usual| some| a few| her| his| their)?(?: questions?)? (?:if|whether|about)\b")
 ANSWER = re.compile(r"\b(?:said|say|says|answered|answer|replied|told (?:her|him|them)|admitted|nodded)(?: honestly| truthfully| quietly)?(?: that)?,? (yes|yeah|yep|i do|i am|i have|no|nope|i'm not|i don't|i haven't)\b")
 
 # Who is speaking: the nearest person before a phrase in its clause.
 SELF_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "me", "myself", "am"}
 OTHER_WORDS = set((
     "he she they them him her his their hers theirs himself herself themselves we us our you your yourself someone somebody "
+    "he'd she'd they'd he's she's they're they've she'll he'll they'll we're we've "
     "anyone anybody people person persons friend friends mate mates bestie bff bf gf boyfriend girlfriend partner husband wife "
     "ex fiance fiancee brother sister sibling siblings mum mom mother mummy mommy dad father daddy parent parents son daughter "
     "child children kid kids teen teens teenager teenagers baby cousin aunt auntie uncle nephew niece grandma grandad granddad "
@@ -52,12 +55,14 @@ TOPIC_WORDS = set((
     "documentary film movie show series episode book novel story article news headline headlines report reports podcast song "
     "songs lyrics poem play essay lecture lectures session sessions course training module policy policies statistics study "
     "studies research post posts advert ad exhibition storyline scene campaign leaflet talk talks webinar seminar workshop "
-    "class thread video videos chapter scenes rates paper thesis read heard learned learnt"
+    "class thread video videos chapter scenes rates paper thesis read heard learned learnt worksheet handout handouts "
+    "topic leaflet pamphlet questionnaire module syllabus curriculum textbook slides"
 ).split())
 TOPIC_COMPOUND = re.compile(r"^[ -](?:prevention|awareness|rates?|risk|risks|policy|policies|training|hotline|helpline|line|lines|squad|"
                             r"statistics|assessment|assessments|case|cases|laws?|bomber|bombers|bombing|mission|missions|doors?|watch|"
                             r"research|crisis team|charity|charities|figures|numbers|prevalence|studies|study|survivors? (?:group|network)|"
-                            r"services?|team|support group|first aid|protocol|screening|epidemic|crisis line|kit|naloxone|injuries in)\b")
+                            r"services?|team|support group|first aid|protocol|screening|epidemic|crisis line|kit|naloxone|injuries in|stigma|"
+                            r"myths?|facts|and its functions|in families|in young people|in teens|among)\b")
 PROFESSION = re.compile(r"\b(?:as an?|i'm an?|i am an?|i work as an?|i'm training to be an?|training to be an?|my job as an?|my work as an?|in my job as an?|i volunteer as an?|i'm a student) "
                         r"(?:\w+ )?(?:nurse|therapist|counsell?or|doctor|gp|paramedic|teacher|pharmacist|psychologist|psychiatrist|social worker|"
                         r"chaplain|youth worker|police officer|officer|volunteer|researcher|lecturer|carer|support worker|medic|mental health worker|"
@@ -79,7 +84,8 @@ PAST = re.compile(
     r"|when i was (?:a |an |\d+|young|little|younger|at|in|still|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a kid|a teen|a child|at school|at uni)"
     r"|as a (?:kid|teen|teenager|child|young|little|student|youngster|girl|boy)|back (?:in|when|then)|in (?:19|20)\d\d\b"
     r"|during (?:school|college|uni|university|my (?:teens|twenties|divorce|first|school|uni|degree|childhood)|high school|the pandemic|lockdown)"
-    r"|in my (?:early |late |mid[- ]?)?(?:teens|twenties|thirties|forties|20s|30s|40s|teenage years|youth|childhood)"
+    r"|(?:in|of|for|during|through) (?:most of |much of |all of )?my (?:early |late |mid[- ]?)?(?:teens|twenties|thirties|forties|20s|30s|40s|teenage years|youth|childhood)"
+    r"|old (?:journals?|diar(?:y|ies)|notebooks?|posts|messages|letters)"
     r"|at (?:age |the age of )?(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|at (?:age |the age of )\d+|aged? \d+\b|at \d+ years old"
     r"|used to|before i got (?:sober|help|better|clean|treatment|well|diagnosed)|my first year|in the past|another life|a lifetime ago"
     r"|(?:was|were) (?:\w+ ){0,3}once\b|in (?:my )?(?:school|uni|college) days|as an adolescent|in my youth)\b")
@@ -91,7 +97,8 @@ RECOVERY = re.compile(
     r"|clean (?:from|of|since|for)|(?:self-harm|cutting|harm|sh)[- ]free|free (?:from|of) (?:self-harm|cutting|suicidal)|survivor|survived|recover(?:ed|y|ing)|anniversary|milestone"
     r"|glad (?:to be alive|i'?m alive|i'?m still (?:here|alive)|i stayed|i'?m here|my (?:suicide )?attempt|i survived|i didn't)|other side|how far i'?ve come"
     r"|in my past|(?:doesn't|don't|does not|no longer) control|beat the urge|much better place|better place now|now i want to live|grateful (?:i'?m|to be) (?:alive|here|still)"
-    r"|speak at schools|help others|proud of (?:myself|that|how)|celebrating|i'm proud)\b")
+    r"|speak at schools|help others|proud of (?:myself|that|how)|celebrating|i'm proud|years? ago today|ago this (?:week|month)"
+    r"|(?:have |has |had )?(?:faded|healed|fading)|threw (?:out|away)|got rid of|binned|don't recognise|don't recognize)\b")
 RELAPSE = re.compile(r"\b(?:relaps\w*|again|lately|recently|broke my streak|back to|started again|came back|coming back|returned|returning)\b")
 
 LITERAL = re.compile(
@@ -141,6 +148,8 @@ def negated(sentence: str, start: int, end: int) -> str | None:
     before, after = sentence[left:start], sentence[end:right]
     if UNSURE.search(before):
         return None
+    if DENIED_AFTER.search(sentence[right:]):
+        return "negated"
     if DANGLING_DENIAL.search(sentence[:left]):  # "I don't, after everything this year, feel suicidal"
         return "negated"
     before, after = _blank(before, NOT_A_DENIAL), _blank(after, NOT_A_DENIAL)
@@ -177,6 +186,9 @@ def speaker(sentence: str, start: int, own: bool) -> str | None:
         return "someone else's words"
     if own:
         return None
+    if not own and any(w in TOPIC_WORDS for w in re.findall(r"[\w']+", sentence[:left])) and \
+            not any(w in SELF_WORDS for w in words):
+        return "a topic"
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in SELF_WORDS:
@@ -230,7 +242,8 @@ def when(sentence: str, start: int, end: int) -> str | None:
 def playful(sentence: str, following: str, start: int, end: int, kind: str) -> str | None:
     """A joke (lol, haha, 😂) or a figure of speech ("I'd rather die than sing karaoke")."""
     marked = JOKE.search(sentence) or JOKE.match(following.strip())
-    if marked and not NOT_A_JOKE.search(sentence):
+    if marked and not NOT_A_JOKE.search(sentence) and not NOT_A_JOKE.search(following) \
+            and not re.match(r"\s*not (?:lol|haha|joking|kidding)\b", following):
         return "a joke"
     if RATHER_THAN.search(sentence[max(0, start - 12):]):
         return "a figure of speech"
