@@ -70,7 +70,7 @@ class GentleCheckControl(W.VBox):
     """The person's own choice, in the help panel, to have the gentle check's note or not."""
 
     def __init__(self):
-        self.checkbox = W.Checkbox(value=settings.gentle_check_on(), indent=False,
+        self.checkbox = W.Checkbox(value=settings.gentle_check_on(), indent=False, style=WIDE,
                                    description="Offer me a note when I write about wanting to die or hurting myself",
                                    layout=W.Layout(width="auto"))
         self.checkbox.add_class("innerwork-gentle-check-choice")
