@@ -192,6 +192,45 @@ def _check_can_serve(serving, host: str, port: int) -> None:
                                    f"stop it, or choose another port with --port {port + 1}.")
 
 
+@main.group("settings", invoke_without_command=True)
+@click.pass_context
+def settings_group(ctx):
+    """Show or change your own settings (kept in settings.json in your innerwork folder).
+
+    \b
+    Examples:
+      innerwork settings                     show them and where they are kept
+      innerwork settings gentle-check off    no note when you write about wanting to die or hurting yourself
+      innerwork settings gentle-check on
+    """
+    if ctx.invoked_subcommand is None:
+        from . import settings
+        try:
+            values = settings.load()
+        except settings.SettingsError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"gentle-check: {'on' if values['gentle_check'] else 'off'}")
+        click.echo(f"(kept in {settings.settings_path()})", err=True)
+
+
+@settings_group.command("gentle-check")
+@click.argument("state", type=click.Choice(["on", "off"]))
+def gentle_check_setting(state):
+    """Turn the gentle check's note on or off for you.
+
+    The gentle check reads what you type, on this computer only, and offers a
+    note with the help panel when you write about wanting to die or hurting
+    yourself. Nothing is saved or sent either way. You can also change this in
+    the help panel of any exercise.
+    """
+    from . import settings
+    try:
+        path = settings.change("gentle_check", state == "on", page_only=False)
+    except (settings.SettingsError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"The gentle check is {state} (saved in {path}).")
+
+
 def _store_or_fail():
     """The answers file, opened; asks for its passphrase if it has one and INNERWORK_PASSPHRASE is not set."""
     from .store import PassphraseNeeded, SQLiteStore, StoreError, default_store

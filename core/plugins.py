@@ -109,3 +109,25 @@ def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name:
             raise
         except Exception as exc:
             report_failure(info, exc)
+
+
+
+def call_each_safely(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list:
+    """Call every plugin's ``hook_name`` on its own; one that raises is reported once and skipped.
+
+    The warning names the plugin, the hook and the kind of error, never the
+    arguments (they can hold a person's answers). Returns the other plugins' results.
+    """
+    results = []
+    reported = pm.__dict__.setdefault("_innerwork_reported_failures", set())  # once per plugin and hook
+    for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
+        if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+            continue
+        try:
+            results.append(impl.function(**{name: kwargs[name] for name in impl.argnames}))
+        except Exception as exc:  # one faulty plugin must not silence the others
+            if (impl.plugin_name, hook_name) not in reported:
+                reported.add((impl.plugin_name, hook_name))
+                warnings.warn(f"innerwork plugin '{impl.plugin_name}' failed in {hook_name} "
+                              f"({type(exc).__name__}); the other plugins carried on", PluginWarning, stacklevel=3)
+    return results

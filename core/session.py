@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import threading
-import warnings
 
 from . import schemas
 from .catalogue import plugins
 from .cleantext import neutralise
-from .errors import PluginWarning
+from .plugins import call_each_safely
 from .exercise_type import Exercise
 from .store import Entry, MemoryStore, StoreError
 from .steps import StepKind
@@ -50,15 +49,14 @@ def typed_text(value) -> str:
 
 
 def typed_notice(exercise: Exercise, value) -> str | None:
-    """The first note any plugin has about the text in ``value`` (``answer_notice`` hook), or None."""
+    """The first note any plugin has about the text in ``value`` (``answer_notice`` hook), or None.
+
+    Each plugin is asked on its own: one that raises is reported once, and the others' notes still show.
+    """
     text = typed_text(value)
     if not text.strip():
         return None
-    try:
-        notes = plugins().manager.hook.answer_notice(text=text, exercise=exercise)
-    except Exception as exc:  # a faulty plugin must never get in the way of typing
-        warnings.warn(f"an answer_notice plugin failed: {exc}", PluginWarning, stacklevel=2)
-        return None
+    notes = call_each_safely(plugins().manager, "answer_notice", text=text, exercise=exercise)
     return next((note for note in notes if note), None)
 
 
@@ -182,7 +180,7 @@ class Session:
         summary = self.summary()
         self.entry.status, self.entry.summary = "completed", summary
         self.save_now()
-        plugins().manager.hook.exercise_completed(entry=self.entry, summary=summary)
+        call_each_safely(plugins().manager, "exercise_completed", entry=self.entry, summary=summary)
         return True
 
     # -- saving ------------------------------------------------------------------
@@ -210,7 +208,7 @@ class Session:
                 self.save_problem = None
                 self.saved = True
         if self.saved:
-            plugins().manager.hook.exercise_saved(entry=self.entry)
+            call_each_safely(plugins().manager, "exercise_saved", entry=self.entry)
         for listener in list(self.listeners):
             listener()
         return self.saved

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ipywidgets as W
 
-from . import export, privacy
+from . import export, privacy, settings
 from .help import help_markdown, more_help_markdown
 from .markdown import plain, render
 from .session import Session
@@ -60,7 +60,9 @@ class HelpButton(W.VBox):
         self.more = html(more_help_markdown(), "innerwork-more-help")
         self.more.layout.display = "none"
         self.more_button.on_click(lambda _: _toggle(self.more))
-        self.panel = W.VBox([html(help_markdown()), self.more_button, self.more])
+        self.gentle_check = gentle_check_control()
+        self.panel = W.VBox([html(help_markdown()), self.more_button, self.more,
+                             *([self.gentle_check] if self.gentle_check else [])])
         self.panel.add_class("innerwork-help-panel")
         self.panel.layout.display = "none"
         self.button.on_click(self.toggle)
@@ -75,6 +77,40 @@ class HelpButton(W.VBox):
         _toggle(self.panel)
         self.button.description = "Hide help" if self.is_open else "Need help now?"
         self.button.tooltip = "Hide the crisis lines" if self.is_open else "Show crisis lines and where to get help"
+
+
+class GentleCheckControl(W.VBox):
+    """The person's own choice, in the help panel, to have the gentle check's note or not."""
+
+    def __init__(self):
+        self.checkbox = W.Checkbox(value=settings.gentle_check_on(), indent=False, style=WIDE,
+                                   description="Offer me a note when I write about wanting to die or hurting myself",
+                                   layout=W.Layout(width="auto"))
+        self.checkbox.add_class("innerwork-gentle-check-choice")
+        self.status = W.Label()
+        self.status.add_class("innerwork-gentle-check-status")
+        self.checkbox.observe(self._changed, "value")
+        super().__init__([W.Label("The note comes from word rules on this device; nothing about it is stored or sent."),
+                          self.checkbox, self.status])
+
+    def _changed(self, change):
+        on = bool(change["new"])
+        try:
+            where = settings.change("gentle_check", on)
+        except (settings.SettingsError, OSError) as exc:
+            self.status.value = f"Could not save this choice: {exc}"
+            return
+        state = "on" if on else "off"
+        self.status.value = (f"The note is {state} for this page." if where is None else
+                             f"The note is {state}. Saved in your settings; you can change it here again "
+                             f"or with: innerwork settings gentle-check {'off' if on else 'on'}")
+
+
+def gentle_check_control() -> GentleCheckControl | None:
+    """The control, when the gentle check is installed and loaded (else None)."""
+    from .catalogue import plugins
+    info = plugins().infos.get("gentle_check")
+    return GentleCheckControl() if info is not None and info.status == "loaded" else None
 
 
 def _toggle(widget: W.Widget) -> None:
@@ -297,6 +333,8 @@ class ExerciseApp(W.VBox):
         self.hint = W.HTML()
         self.notice = W.VBox()
         self.notice.add_class("innerwork-gentle-note")
+        if self.help.gentle_check is not None:
+            self.help.gentle_check.checkbox.observe(self._gentle_check_changed, "value")
         self.back_button = W.Button(description="Back", tooltip="Go to the previous step")
         self.next_button = W.Button(description="Next", tooltip="Go to the next step", button_style="primary")
         self.stop_button = W.Button(description="Stop for now", tooltip="Save and leave; you can come back later")
@@ -438,6 +476,11 @@ class ExerciseApp(W.VBox):
             self.notice.children = [html(note), hide]
             if not self.help.is_open:
                 self.help.toggle()
+
+    def _gentle_check_changed(self, change):
+        if not change["new"] and self.session.notice:
+            self.session.notice = None
+            self._show_notice()
 
     def _dismiss_notice(self):
         self.session.dismiss_notice()

@@ -24,21 +24,35 @@ content:
 
 
 @pytest.fixture
-def with_plugin(monkeypatch):
-    """Load plugins as usual, plus ``plugin`` (registered like an installed one)."""
-    def install(plugin):
+def with_plugins(monkeypatch):
+    """Load plugins as usual, plus several registered like installed ones (name -> plugin).
+
+    Saves happen when the test says, not on the autosave timer (a timer left from one test
+    could otherwise save during the next).
+    """
+    from innerwork import session as sessions
+    monkeypatch.setattr(sessions, "AUTOSAVE_SECONDS", 3600)
+
+    def install(**named):
         original = catalogue.make_manager
 
         def make_manager():
             manager, infos = original()
-            manager.register(plugin, name="test-plugin")
-            infos["test-plugin"] = PluginInfo("test-plugin")
+            for name, plugin in named.items():
+                manager.register(plugin, name=name)
+                infos[name] = PluginInfo(name)
             return manager, infos
         monkeypatch.setattr(catalogue, "make_manager", make_manager)
         catalogue.reset()
     yield install
     monkeypatch.undo()
     catalogue.reset()
+
+
+@pytest.fixture
+def with_plugin(with_plugins):
+    """Load plugins as usual, plus ``plugin`` (registered like an installed one)."""
+    return lambda plugin: with_plugins(**{"test-plugin": plugin})
 
 
 def write_exercise(folder, exercise_id, exercise_type, steps):
@@ -152,3 +166,68 @@ def test_hook_answer_notice(with_plugin):
     assert session.notice == "A note about exams in wins-log."
     session.set_answer("wins", ["Went for a walk"])
     assert session.notice is None
+
+
+class Raising:
+    """A plugin whose every hook raises, like a buggy one someone installed."""
+
+    @innerwork.hookimpl
+    def answer_notice(self, text, exercise):
+        raise ValueError(f"cannot read {text}")
+
+    @innerwork.hookimpl
+    def exercise_saved(self, entry):
+        raise ValueError(f"cannot keep {entry.answers}")
+
+    @innerwork.hookimpl
+    def exercise_completed(self, entry, summary):
+        raise ValueError(f"cannot keep {summary}")
+
+
+def test_a_raising_answer_notice_plugin_leaves_the_others_notes(with_plugins, recwarn):
+    class Exams:
+        @innerwork.hookimpl
+        def answer_notice(self, text):
+            return "A note about exams." if "exam" in text else None
+    # registered before and after the raising one, so it is neither first nor last
+    with_plugins(exams=Exams(), raising=Raising())
+    session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
+    session.set_answer("wins", ["Revised for my exam"])
+    assert session.notice == "A note about exams."
+    session.set_answer("wins", ["I want to kill myself"])
+    assert "carry this alone" in session.notice  # the built-in gentle check still speaks
+    failures = [str(w.message) for w in recwarn if "'raising' failed in answer_notice" in str(w.message)]
+    assert len(failures) == 1 and "ValueError" in failures[0]  # reported once, for two calls
+    assert "exam" not in failures[0] and "kill" not in failures[0]  # without the person's text
+
+
+def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(with_plugins, tmp_path):
+    from innerwork.errors import PluginWarning
+    from innerwork.store import SQLiteStore
+    recorder = Recorder()
+    with_plugins(raising=Raising(), recorder=recorder)
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    session = Session(innerwork.get_exercise("wins-log"), store)
+    heard = []
+    session.listeners.append(lambda: heard.append(session.saved))
+    session.set_answer("wins", ["Rested"])
+    with pytest.warns(PluginWarning, match="'raising' failed in exercise_saved") as caught:
+        assert session.save_now()
+    assert ("saved", "draft", {"wins": ["Rested"]}) in recorder.calls
+    assert heard == [True]  # the page's "Saved" label still hears about it
+    assert store.get(session.entry.id).answers == {"wins": ["Rested"]}
+    assert all("Rested" not in str(w.message) for w in caught)
+
+
+def test_a_raising_exercise_completed_plugin_neither_stops_finishing_nor_the_others(with_plugins, tmp_path):
+    from innerwork.errors import PluginWarning
+    from innerwork.store import SQLiteStore
+    recorder = Recorder()
+    with_plugins(recorder=recorder, raising=Raising())
+    store = SQLiteStore(tmp_path / "a.sqlite3")
+    session = Session(innerwork.get_exercise("wins-log"), store)
+    session.set_answer("wins", ["Rested"])
+    with pytest.warns(PluginWarning, match="'raising' failed in exercise_completed"):
+        assert session.finish()
+    assert recorder.calls[-1] == ("completed", "completed", "# Wins log")
+    assert store.get(session.entry.id).status == "completed"
