@@ -79,7 +79,8 @@ if {os.geteuid() == 0}:  # CI machines run as root; a real deployment would not
 def sign_up(context, url, name, password):
     """Fill in the hub's sign-up form; returns the message it answers with."""
     page = context.new_page()
-    page.goto(f"{url}/hub/signup")
+    response = page.goto(f"{url}/hub/signup")
+    assert response.ok, f"{url}/hub/signup answered {response.status}: this hub's sign-in has no sign-up page"
     page.fill("#username_input", name)
     page.fill("#password_input", password)
     page.fill("#password_confirmation_input", password)
