@@ -320,7 +320,10 @@ class ExerciseApp(W.VBox):
         self.saved = W.Label()
         self.saved.add_class("innerwork-saved")
         self.saved.layout.margin = "0 0 0 1.5em"
-        self.privacy = html(privacy.where_kept(session.store), "innerwork-privacy")
+        # where the answers are kept: a short line, and the whole sentence one click away
+        self.privacy = W.HTML(f"<details><summary>Where your answers are kept <span>more</span>"
+                              f"</summary>{render(privacy.where_kept(session.store))}</details>")
+        self.privacy.add_class("innerwork-privacy")
         self.idle_note = W.HTML()
         self.idle_note.add_class("innerwork-idle-note")
         self._idle_timer: threading.Timer | None = None

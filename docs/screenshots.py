@@ -1,6 +1,8 @@
-"""Take the README's screenshots: the gallery and one exercise, from a real `innerwork serve`.
+"""Take the README's screenshots from a real `innerwork serve`: a phone and a desktop, light and dark.
 
 Run: python docs/screenshots.py   (needs Debian's chromium and playwright)
+Writes docs/phone-light.png, docs/phone-dark.png (an exercise step), docs/desktop-light.png and
+docs/desktop-dark.png (the gallery, then a step with the help panel open).
 """
 import sys
 import tempfile
@@ -12,6 +14,8 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from test_browser import ARGS, CHROMIUM, Page, Server  # noqa: E402
 
 HERE = Path(__file__).parent
+DEVICES = {"phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+           "desktop": {"viewport": {"width": 1280, "height": 800}}}
 
 
 def main():
@@ -19,17 +23,26 @@ def main():
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = Page(browser.new_context(viewport={"width": 1100, "height": 900}), server.url)
-            page.page.screenshot(path=str(HERE / "gallery.png"))
-            page.start("Step ladder")
-            for text in ("", "Get back to swimming", "Find my swimsuit"):  # intro, goal, steps
-                page.fill_step(text)
-                page.page.wait_for_timeout(300)
-                page.page.get_by_role("button", name="Next").click()
-                page.page.wait_for_timeout(800)
-            page.page.locator(".innerwork-step select").first.select_option("3")
-            page.page.keyboard.press("Tab")
-            page.page.screenshot(path=str(HERE / "exercise.png"))
+            for device, options in DEVICES.items():
+                for scheme in ("light", "dark"):
+                    context = browser.new_context(color_scheme=scheme, **options)
+                    context.set_default_timeout(120_000)
+                    page = Page(context, server.url)
+                    page.page.wait_for_timeout(800)
+                    if device == "desktop":
+                        page.page.screenshot(path=str(HERE / f"gallery-{scheme}.png"))
+                    page.page.get_by_role("button", name="Start: A self-compassion break").click()
+                    fresh = page.page.get_by_role("button", name="Start fresh")  # a draft from the run before
+                    page.page.locator(".innerwork-progress").or_(fresh).first.wait_for()
+                    if fresh.count():
+                        fresh.click()
+                    page.page.locator(".innerwork-progress").wait_for()
+                    page.page.get_by_role("button", name="Next").click()
+                    page.page.wait_for_timeout(1200)
+                    page.page.locator(".innerwork-step textarea").first.fill("Work is piling up and I feel behind")
+                    page.page.wait_for_timeout(1200)
+                    page.page.screenshot(path=str(HERE / f"{device}-{scheme}.png"))
+                    context.close()
             browser.close()
     finally:
         server.stop()

@@ -219,3 +219,13 @@ def test_your_entries_opens_with_the_keyboard(browser, server):
         " && b.getAttribute('aria-expanded') === 'true')")
     page.page.locator(".innerwork-history").first.wait_for()
     context.close()
+
+
+def test_at_320_px_the_gallery_and_an_exercise_reflow_without_sideways_scrolling(browser, server):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = Page(context, server.url)
+    assert page.page.evaluate(SIDEWAYS) <= 0
+    page.start("Needs inventory")
+    page.page.wait_for_timeout(500)
+    assert page.page.evaluate(SIDEWAYS) <= 0
+    context.close()
