@@ -215,8 +215,9 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
                                        f"{', '.join(sorted(registry.step_kinds))}", plugin))
             continue
         if kind.schema:
-            errors += schema_errors(source, spec, kind.schema, where, plugin)
-            if errors:
+            problems = schema_errors(source, spec, kind.schema, where, plugin)
+            if problems:  # this step's own problems: later steps are still checked
+                errors += problems
                 continue
         if spec["id"] in by_id:
             errors.append(source.error(where + "/id", f"two steps have the id '{spec['id']}'; step ids must be unique", plugin))

@@ -33,6 +33,12 @@ class ExerciseType:
     #: filled in when registered: the plugin that provided the type
     plugin: str = ""
 
+    def __init_subclass__(cls, **kwargs):
+        """Each type gets its own migration tables, so adding to one never changes another type's."""
+        super().__init_subclass__(**kwargs)
+        for name in ("migrations", "answers_migrations"):
+            setattr(cls, name, dict(getattr(cls, name)))
+
     def content_schema_dict(self) -> dict:
         return schemas.resolve(self.content_schema)
 

@@ -80,6 +80,8 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise FileProblem(ContentError(name, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)) from None
+        # valid JSON holds no raw tab inside a string, so every tab is indentation, which YAML refuses
+        text = text.replace("\t", " ")
     return parse_yaml(text, name)
 
 

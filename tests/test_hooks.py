@@ -122,6 +122,11 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
     bad = write_exercise(tmp_path / "y", "bad-breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 0}")
     [error] = catalogue.load_catalogue([bad]).errors
     assert "/content/steps/0/count" in str(error)
+    # one bad step does not hide the problems of the steps after it
+    two = write_exercise(tmp_path / "z", "two-bad", "breathing", "    - {id: a, kind: breaths, prompt: One., count: 0}\n"
+                         "    - {id: b, kind: breaths, prompt: Two., count: 2, items_from: nowhere}")
+    problems = " ".join(map(str, catalogue.load_catalogue([two]).errors))
+    assert "/content/steps/0/count" in problems and "/content/steps/1/items_from" in problems
 
 
 class Recorder:
