@@ -112,6 +112,13 @@
       if (!button || !panel) return;
       const open = panel.offsetParent !== null || getComputedStyle(panel).display !== "none";
       button.setAttribute("aria-expanded", String(open));
+      if (!button.dataset.iwScroll) {
+        // the button floats at the bottom of the screen; the panel opens where the page keeps it: show it
+        button.dataset.iwScroll = "1";
+        button.addEventListener("click", () => setTimeout(() => {
+          if (getComputedStyle(panel).display !== "none") panel.scrollIntoView({ block: "start" });
+        }, 250));
+      }
       button.setAttribute("aria-controls", idOf(panel));
       panel.setAttribute("role", "region");
       panel.setAttribute("aria-label", "Help now");
