@@ -187,20 +187,70 @@ def _store_or_fail():
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default=None,
+              help="Format of the entries: md (default), json or csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen.")
 @click.option("--exercise", metavar="ID", help="Only entries of this exercise.")
-def export_entries(fmt, output, exercise):
-    """Export your entries as Markdown, JSON or CSV."""
-    from .export import export
-    entries = _store_or_fail().entries(exercise_id=exercise)
-    text = export(entries, fmt)
+@click.option("--looking-back", is_flag=True,
+              help="Instead: a page to print and bring to a session (HTML), with the charts of a period.")
+@click.option("--period", type=click.Choice(["4w", "3m", "all"]), default="3m", show_default=True,
+              help="With --looking-back: the last 4 weeks, 3 months, or everything.")
+@click.option("--include", "include", multiple=True, metavar="ID",
+              help="With --looking-back: an entry to show in full on the page (repeat for more; ids are in "
+                   "`innerwork export --format json`).")
+@click.option("--include-all", is_flag=True, help="With --looking-back: show every entry of the period in full.")
+def export_entries(fmt, output, exercise, looking_back, period, include, include_all):
+    """Export your entries as Markdown, JSON or CSV, or a Looking back page to print.
+
+    \b
+    Examples:
+      innerwork export -o entries.md
+      innerwork export --looking-back -o looking-back.html
+      innerwork export --looking-back --period 4w --include 3f2a9c -o session.html
+
+    The Looking back page shows the charts and their readings, and only the
+    entries you name with --include (the start of an id is enough) or
+    --include-all. Open it in a browser and print it, or save it as a PDF.
+    """
+    store = _store_or_fail()
+    if looking_back:
+        if fmt or exercise:
+            raise click.UsageError("--looking-back makes an HTML page; --format and --exercise do not apply to it.")
+        text, count = _looking_back_page(store, period, include, include_all)
+        what = f"a Looking back page with {count} entr{'y' if count == 1 else 'ies'} in full"
+    else:
+        if include or include_all:
+            raise click.UsageError("--include and --include-all only apply with --looking-back.")
+        from .export import export
+        entries = store.entries(exercise_id=exercise)
+        text, count = export(entries, fmt or "md"), len(entries)
+        what = f"{count} entr{'y' if count == 1 else 'ies'}"
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        click.echo(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} written to {output}.", err=True)
+        click.echo(f"{what[0].upper()}{what[1:]} written to {output}.", err=True)
     else:
         click.echo(text)
+
+
+def _looking_back_page(store, period, include, include_all) -> tuple[str, int]:
+    from .catalogue import catalogue
+    from .printable import page
+    from .series import overview
+    entries = store.entries()
+    chosen = {}
+    for wanted in include:
+        found = [e for e in entries if e.id.startswith(wanted.strip().lower())] if wanted.strip() else []
+        if len(found) != 1:
+            problem = "no entry has" if not found else f"{len(found)} entries have"
+            raise click.BadParameter(f"{problem} the id {wanted!r} in {store.location}. "
+                                     "`innerwork export --format json` lists every entry with its id.",
+                                     param_hint="--include")
+        chosen[found[0].id] = found[0]
+    summary = _load(lambda: overview(entries, period))
+    chosen = summary.entries if include_all else list(chosen.values())
+    titles = {e.id: e.title for e in catalogue().exercises.values()}
+    return page(summary, chosen, titles), len(chosen)
 
 
 @main.command()

@@ -1,6 +1,6 @@
 """Needs inventory: how met your needs are, and one thing to do for the least met."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.exercise_type import Chart, default_summary
 from innerwork.steps import md_escape
 
 LOW = 3
@@ -25,6 +25,10 @@ class NeedsInventory(ExerciseType):
             top = ", ".join(f"{md_escape(n)} ({ratings[n]})" for n in derived["least_met"][:3])
             highlights.append(f"Least met right now: {top}.")
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [Chart("needs-met", "How met each need felt", lambda answers: dict(answers.get("ratings") or {}),
+                      better="higher", low_label="not met at all", high_label="fully met")]
 
 
 @hookimpl

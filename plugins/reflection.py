@@ -27,6 +27,19 @@ class Reflection(ExerciseType):
                      f"{guidance[derived['leaning']]}\n\n{guidance['help_now']}")
         return text
 
+    def charts(self, exercises):
+        from innerwork.exercise_type import Chart, ratings_chart
+
+        def signs(answers):
+            if "working" not in answers and "not_working" not in answers:
+                return {}
+            return {"Signs of progress": len(answers.get("working") or []),
+                    "Signs something may not be working": len(answers.get("not_working") or [])}
+        return [ratings_chart("mood", "Mood before a session", {"mood": "Mood"}, better="higher",
+                              low_label="very low", high_label="very good"),
+                Chart("signs", "Signs you ticked", signs, scale=None,
+                      compare=("Signs of progress", "Signs something may not be working"))]
+
 
 @hookimpl
 def register_exercise_types(register):

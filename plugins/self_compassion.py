@@ -1,6 +1,6 @@
 """Self-compassion exercises: noticing a hard moment and meeting it with kindness."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, rating_change
+from innerwork.exercise_type import default_summary, rating_change, ratings_chart
 
 
 class SelfCompassion(ExerciseType):
@@ -21,6 +21,11 @@ class SelfCompassion(ExerciseType):
                    else "felt heavier; that happens, and noticing it counts too")
             highlights.append(f"How hard it felt: {answers['before']} before, {answers['after']} after ({how}).")
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [ratings_chart("how-hard", "How hard it felt, before and after", {"before": "Before", "after": "After"},
+                              better="lower", compare=("Before", "After"),
+                              low_label="not hard at all", high_label="as hard as it gets")]
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """Wins log: write down successes, however small, and take a moment with one."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.exercise_type import default_summary, weekly_chart
 
 
 class WinsLog(ExerciseType):
@@ -19,6 +19,10 @@ class WinsLog(ExerciseType):
         if derived["count"]:
             highlights.append(f"{derived['count']} win{'s' if derived['count'] != 1 else ''} noticed. Each one counts.")
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [weekly_chart("wins", "Wins written down, per week", "wins written down",
+                             lambda answers: len([w for w in answers.get("wins") or [] if w.strip()]))]
 
 
 @hookimpl
