@@ -58,11 +58,15 @@ class LookingBack(W.VBox):
         more = W.Button(description=f"Show all {len(view.entries)} entries", layout=W.Layout(width="auto"))
         more.on_click(lambda _: (setattr(rows, "children", [self._row(e) for e in view.entries]),
                                  setattr(more.layout, "display", "none")))
-        rows.children = [self._row(e) for e in view.entries[:SHOWN]]
-        if len(view.entries) <= SHOWN:
-            more.layout.display = "none"
+        more.layout.display = "none"
         words = W.Accordion(children=[W.VBox([rows, more])], titles=(f"Your entries ({len(view.entries)})",),
                             selected_index=None)
+
+        def open_rows(_=None):  # built when first opened, so a long history opens quickly
+            if words.selected_index is not None and not rows.children:
+                rows.children = [self._row(e) for e in view.entries[:SHOWN]]
+                more.layout.display = None if len(view.entries) > SHOWN else "none"
+        words.observe(open_rows, "selected_index")
         return W.VBox([charts, words])
 
     def _row(self, entry: Entry) -> W.Widget:

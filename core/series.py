@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .exercise_type import Chart, ExerciseType
 from .store import Entry
@@ -143,6 +144,7 @@ def _lines(chart: Chart, answers) -> dict[str, list[Point]]:
     return lines
 
 
+@lru_cache(maxsize=4096)
 def week_start(day: dt.date) -> dt.date:
     """The Monday of ``day``'s week."""
     return day - dt.timedelta(days=day.weekday())

@@ -293,7 +293,10 @@ def test_the_view_changes_period_opens_an_entry_and_builds_the_page_from_the_tic
     assert len(view.overview.entries) == 1 and "Wins written down" in view.sections.children[0].children[0].value
     view.period.value = "3m"
     assert len(view.overview.entries) == 2
-    row = view.sections.children[0].children[1].children[0].children[0].children[0]
+    words = view.sections.children[0].children[1]
+    assert words.children[0].children[0].children == ()  # the rows are built when the list is opened
+    words.selected_index = 0
+    row = words.children[0].children[0].children[0]
     read, words = row.children[0].children[1], row.children[1]
     read.click()
     assert "went for a walk" in words.value and words.layout.display is None
