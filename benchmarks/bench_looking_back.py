@@ -6,17 +6,16 @@ file (``SQLiteStore.entries()``), which the view also does first. Target: the vi
 """
 import datetime as dt
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from bench_catalogue import RUNS, median_seconds
 
 from innerwork.catalogue import catalogue
 from innerwork.store import SAVE, Entry, SQLiteStore, _row
 
 ENTRIES = 10_000
 DAYS = 730  # two years of entries, with a two-month gap in the middle
-RUNS = 5
 
 
 def answers_for(exercise_id: str, n: int, rnd: random.Random) -> dict:
@@ -58,15 +57,6 @@ def fill(store: SQLiteStore, today: dt.date) -> None:
         conn.executemany(SAVE, rows)
 
 
-def median_seconds(action, runs=RUNS):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), max(times)
-
-
 def main():
     from innerwork.looking_back_view import LookingBack
     from innerwork.printable import page
@@ -77,20 +67,20 @@ def main():
         fill(store, today)
         assert len(store.entries()) == ENTRIES
         LookingBack(store, "all", today)  # warm up: plugins, exercises and widget classes are loaded once
-        baseline, baseline_max = median_seconds(store.entries)
-        print(f"{ENTRIES:,} entries over {DAYS} days; median of {RUNS}, max in brackets")
-        print(f"baseline, build the list of entries (SQLiteStore.entries()): {baseline:.3f} s ({baseline_max:.3f} s)")
+        baseline = median_seconds(store.entries)
+        print(f"{ENTRIES:,} entries over {DAYS} days; medians of {RUNS}")
+        print(f"baseline, build the list of entries (SQLiteStore.entries()): {baseline:.3f} s")
         for period in ("all", "3m", "4w"):
-            view, view_max = median_seconds(lambda: LookingBack(store, period, today))
+            view = median_seconds(lambda: LookingBack(store, period, today))
             built = LookingBack(store, period, today)
             html_kb = sum(len(w.children[0].value) for w in built.sections.children) / 1024
-            print(f"view, period {period}: {view:.3f} s ({view_max:.3f} s) = {view / baseline:.2f}x the baseline; "
+            print(f"view, period {period}: {view:.3f} s = {view / baseline:.2f}x the baseline; "
                   f"{len(built.overview.entries):,} entries in the period, {html_kb:,.0f} KB of charts and tables")
-        printable, printable_max = median_seconds(lambda: page(overview(store.entries(), "all", today),
+        printable = median_seconds(lambda: page(overview(store.entries(), "all", today),
                                                                store.entries()[:20]))
         size = len(page(overview(store.entries(), "all", today), store.entries()[:20])) / 1024
         print(f"page to print, all {ENTRIES:,} entries charted and 20 included: {printable:.3f} s "
-              f"({printable_max:.3f} s) = {printable / baseline:.2f}x the baseline; {size:,.0f} KB")
+              f"= {printable / baseline:.2f}x the baseline; {size:,.0f} KB")
 
 
 if __name__ == "__main__":
