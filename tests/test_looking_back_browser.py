@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, NASTY, Page, Server, playwright  # noqa: F401  (skips without Chromium)
+from test_browser import NASTY, Page, Server, browser  # noqa: F401  (the browser fixture; skips without Chromium)
 
 import innerwork
 from innerwork.steps import md_escape
@@ -30,14 +30,6 @@ def home(tmp_path_factory):
         store.save(Entry("wins-log", "wins-log", "1.0", 1, {"wins": [f"win {n}"]}, "completed",
                          summary=f"# Wins log\n\n- win {n}", created_at=created))
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def make_page(home, tmp_path, *options):
