@@ -134,7 +134,7 @@ class History(W.VBox):
                                           for fmt in export.FORMATS)))
             self.looking_back_button = W.Button(description="Looking back", tooltip="Your entries over time, as charts")
             self.looking_back_button.on_click(lambda _: setattr(self.detail, "children", [looking_back(self.store)]))
-            rows.insert(0, self.looking_back_button)
+            rows.append(self.looking_back_button)
             self.delete_all_button = W.Button(description="Delete everything", tooltip="Delete every entry")
             self.delete_all_button.on_click(lambda _: self.confirm_delete(None))
             rows.append(self.delete_all_button)

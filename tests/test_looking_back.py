@@ -11,7 +11,7 @@ from innerwork import chart_svg, reading
 from innerwork.cli import main
 from innerwork.exercise_type import ExerciseType
 from innerwork.printable import page
-from innerwork.series import ChartData, Point, overview
+from innerwork.series import ChartData, Point, overview, weekly_totals
 from innerwork.store import Entry, SQLiteStore
 
 TODAY = dt.date(2026, 3, 31)
@@ -90,8 +90,7 @@ def test_each_built_in_type_charts_what_it_records(store):
     assert {label: [p.value for p in points] for label, points in needs.lines.items()} == {
         "Not tired": [2], "Not lonely": [6]}
     wins = chart(result, "wins-log", "wins")
-    weeks = {week: total for week, total in __import__("innerwork.series").series.weekly_totals(
-        wins.lines["wins written down"])}
+    weeks = dict(weekly_totals(wins.lines["wins written down"]))
     assert sorted(weeks.values()) == [1, 3]  # 2 + 1 in one week (the blank win is not counted), 1 in another
     signs = chart(result, "reflection", "signs")
     assert {k: [p.value for p in v] for k, v in signs.lines.items()} == {
