@@ -12,7 +12,8 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
 __all__ = ["hookimpl", "ExerciseType", "Exercise", "StepKind", "ContentError", "InvalidContent",
-           "UnknownExercise", "exercises", "get_exercise", "show", "gallery", "history", "preview"]
+           "UnknownExercise", "exercises", "get_exercise", "show", "gallery", "history", "preview",
+           "looking_back"]
 
 
 def exercises() -> list[Exercise]:
@@ -29,7 +30,7 @@ def get_exercise(exercise_id: str) -> Exercise:
 
 def __getattr__(name):
     # the widget layer loads only when asked for, so the command line starts fast
-    if name in {"show", "gallery", "history", "preview", "workshop_page"}:
+    if name in {"show", "gallery", "history", "preview", "workshop_page", "looking_back"}:
         from . import notebook
         return getattr(notebook, name)
     raise AttributeError(f"module 'innerwork' has no attribute {name!r}")

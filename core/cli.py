@@ -285,29 +285,79 @@ def _run_store(action):
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default=None,
+              help="Format of the entries: md (default), json or csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen.")
 @click.option("--exercise", metavar="ID", help="Only entries of this exercise.")
-def export_entries(fmt, output, exercise):
-    """Export your entries as Markdown, JSON or CSV.
+@click.option("--looking-back", is_flag=True,
+              help="Instead: a page to print and bring to a session (HTML), with the charts of a period.")
+@click.option("--period", type=click.Choice(["4w", "3m", "all"]), default="3m", show_default=True,
+              help="With --looking-back: the last 4 weeks, 3 months, or everything.")
+@click.option("--include", "include", multiple=True, metavar="ID",
+              help="With --looking-back: an entry to show in full on the page (repeat for more; ids are in "
+                   "`innerwork export --format json`).")
+@click.option("--include-all", is_flag=True, help="With --looking-back: show every entry of the period in full.")
+def export_entries(fmt, output, exercise, looking_back, period, include, include_all):
+    """Export your entries as Markdown, JSON or CSV, or a Looking back page to print.
+
+    \b
+    Examples:
+      innerwork export -o entries.md
+      innerwork export --looking-back -o looking-back.html
+      innerwork export --looking-back --period 4w --include 3f2a9c -o session.html
 
     Markdown and CSV show control characters and right-to-left overrides as
     visible stand-ins (ESC as ␛); JSON keeps the exact text. Entries that
     cannot be read are named and left out. A read-only answers file can be
     exported.
+
+    The Looking back page shows the charts and their readings, and only the
+    entries you name with --include (the start of an id is enough) or
+    --include-all. Open it in a browser and print it, or save it as a PDF.
     """
-    from .export import export
-    entries, unreadable = _read_all(_store_or_fail(), exercise)
-    text = export(entries, fmt)
+    store = _store_or_fail()
+    unreadable = []
+    if looking_back:
+        if fmt or exercise:
+            raise click.UsageError("--looking-back makes an HTML page; --format and --exercise do not apply to it.")
+        text, count = _looking_back_page(store, period, include, include_all)
+        what = f"a Looking back page with {count} entr{'y' if count == 1 else 'ies'} in full"
+    else:
+        if include or include_all:
+            raise click.UsageError("--include and --include-all only apply with --looking-back.")
+        from .export import export
+        entries, unreadable = _read_all(store, exercise)
+        text, count = export(entries, fmt or "md"), len(entries)
+        what = _entries(count)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        click.echo(f"{_entries(len(entries))} written to {output}.", err=True)
+        click.echo(f"{what[0].upper()}{what[1:]} written to {output}.", err=True)
     else:
         click.echo(text)
     if unreadable:
         click.echo(f"Left out of the export because they could not be read: {_entries(len(unreadable))} "
                    "(see above).", err=True)
+
+
+def _looking_back_page(store, period, include, include_all) -> tuple[str, int]:
+    from .catalogue import catalogue
+    from .printable import page
+    from .series import overview
+    entries = store.entries()
+    chosen = {}
+    for wanted in include:
+        found = [e for e in entries if e.id.startswith(wanted.strip().lower())] if wanted.strip() else []
+        if len(found) != 1:
+            problem = "no entry has" if not found else f"{len(found)} entries have"
+            raise click.BadParameter(f"{problem} the id {wanted!r} in {store.location}. "
+                                     "`innerwork export --format json` lists every entry with its id.",
+                                     param_hint="--include")
+        chosen[found[0].id] = found[0]
+    summary = _load(lambda: overview(entries, period))
+    chosen = summary.entries if include_all else list(chosen.values())
+    titles = {e.id: e.title for e in catalogue().exercises.values()}
+    return page(summary, chosen, titles), len(chosen)
 
 
 @main.command()

@@ -65,6 +65,19 @@ class ExerciseType:
         """A gentle note to show under ``step`` once it is answered (say, "try splitting this step")."""
         return None
 
+    def charts(self, exercises: list["Exercise"]) -> list["Chart"]:
+        """What "Looking back" can chart for this type, given the type's ``exercises``.
+
+        By default, one chart per exercise with a line for each of its ``scale`` steps. Override it to
+        choose: see :func:`ratings_chart` and :func:`weekly_chart`.
+        """
+        charts = []
+        for exercise in exercises:
+            scales = {s.id: s.title or s.prompt for s in exercise.answer_steps if s.kind == "scale"}
+            if scales:
+                charts.append(ratings_chart(exercise.id, exercise.title, scales))
+        return charts
+
     def upgrade_answers(self, version: int, answers: dict) -> dict:
         """Answers recorded under content ``version``, upgraded to the newest content version."""
         while version < self.content_version:
@@ -108,6 +121,49 @@ class Exercise:
             "source": self.source, "schema_version": self.schema_version, "path": self.path,
             "plugin": self.exercise_type.plugin, "type_version": self.exercise_type.version,
         }
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of what a type records, for "Looking back".
+
+    ``values(answers)`` gives ``{line label: number}`` for one completed entry; leave a line out
+    when that entry has no value for it. With ``per_week`` the numbers are added up per week and
+    drawn as bars (wins written down, steps done); otherwise each entry is a point on a line.
+    ``better`` says which way is easier on the person (``"higher"``, ``"lower"`` or ``""`` when
+    neither), so the plain-words reading can point to the right advice. ``compare`` names two
+    lines whose values the reading sets side by side (before and after, expected and actual).
+    """
+
+    id: str
+    title: str
+    values: Callable[[dict], dict[str, float]]
+    per_week: bool = False
+    better: str = ""
+    compare: tuple[str, str] | None = None
+    #: the ends of the scale, for the axis; ``None`` for counts (the axis starts at 0)
+    scale: tuple[int, int] | None = (0, 10)
+    #: what one unit is called, for counts ("win", "step done")
+    unit: str = ""
+    #: what the low and high ends mean ("not hard at all", "as hard as it gets")
+    low_label: str = ""
+    high_label: str = ""
+
+
+def ratings_chart(id: str, title: str, steps: dict[str, str], **options) -> Chart:
+    """A chart with a line for each rating step: ``steps`` maps step ids to line labels."""
+    def values(answers: dict) -> dict[str, float]:
+        return {label: answers[step] for step, label in steps.items()
+                if isinstance(answers.get(step), (int, float)) and not isinstance(answers.get(step), bool)}
+    return Chart(id, title, values, **options)
+
+
+def weekly_chart(id: str, title: str, unit: str, count: Callable[[dict], int]) -> Chart:
+    """Bars of ``count(answers)`` added up per week, in one line labelled ``unit``."""
+    def values(answers: dict) -> dict[str, float]:
+        number = count(answers)
+        return {unit: number} if number else {}
+    return Chart(id, title, values, per_week=True, scale=None, unit=unit)
 
 
 def rating_change(answers: dict, before: str = "before", after: str = "after") -> int | None:

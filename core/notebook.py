@@ -1,4 +1,4 @@
-"""The notebook API: ``show``, ``gallery`` and ``history``."""
+"""The notebook API: ``show``, ``gallery``, ``history`` and ``looking_back``."""
 from __future__ import annotations
 
 import os
@@ -145,6 +145,9 @@ class History(W.VBox):
             rows.append(W.HTML(" · ".join(download_link(export.export(entries, fmt), f"innerwork-entries.{fmt}",
                                                         export.FORMATS[fmt], f"Export all ({fmt.upper()})")
                                           for fmt in export.FORMATS)))
+            self.looking_back_button = W.Button(description="Looking back", tooltip="Your entries over time, as charts")
+            self.looking_back_button.on_click(lambda _: setattr(self.detail, "children", [looking_back(self.store)]))
+            rows.append(self.looking_back_button)
         if entries or unreadable:
             self.delete_all_button = W.Button(description="Delete everything", tooltip="Delete every entry")
             self.delete_all_button.on_click(lambda _: self.confirm_delete(None))
@@ -196,6 +199,12 @@ def gallery(store=None) -> Gallery:
 def history(store=None) -> History:
     """Your past and unfinished entries."""
     return History(store)
+
+
+def looking_back(store=None, period: str = "3m"):
+    """Charts of what you recorded over a period (``4w``, ``3m`` or ``all``), with your own words one click away."""
+    from .looking_back_view import LookingBack
+    return LookingBack(_store(store), period)
 
 
 def workshop_page(store=None) -> W.Widget:

@@ -12,7 +12,9 @@ exercise files validate, every step of every exercise renders without a
 browser, example answers are accepted and summarised with the person's text
 escaped, and answers generated from the answers schema (hypothesis-jsonschema)
 are accepted or rejected as the schemas and steps say, with ``derive`` and
-``summary`` working on every accepted one. Needs ``pip install innerwork[testing]``.
+``summary`` working on every accepted one, and that the type's ``charts``
+(for "Looking back") read numbers from every accepted answer and draw the
+person's text escaped. Needs ``pip install innerwork[testing]``.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from jsonschema import validators
 
 from . import schemas
 from .catalogue import catalogue, load_catalogue, plugins
-from .exercise_type import Exercise, ExerciseType
+from .exercise_type import Chart, Exercise, ExerciseType
 from .markdown import render
 from .session import answer_problems, recorded
 
@@ -62,6 +64,7 @@ def check_plugin(name: str, examples: dict[str, dict] | None = None, max_example
             broken.append(exercise_type)
         report.check(any(e.exercise_type is exercise_type for e in exercises),
                      f"'{exercise_type.name}' has an exercise", f"'{exercise_type.name}' has no exercise file")
+        _check_charts(report, exercise_type, [e for e in exercises if e.exercise_type is exercise_type])
     for exercise in exercises:
         if exercise.exercise_type in broken:
             continue  # its schemas must be fixed first
@@ -117,6 +120,46 @@ def _check_renders(report: Report, exercise: Exercise) -> None:
         report.check(True, f"{exercise.id}: all {len(exercise.steps)} steps and the summary render", "")
 
 
+def _check_charts(report: Report, exercise_type: ExerciseType, exercises: list[Exercise]) -> None:
+    try:
+        charts = list(exercise_type.charts(exercises))
+        problems = [f"{c!r} is not an innerwork.exercise_type.Chart" for c in charts if not isinstance(c, Chart)]
+        ids = [c.id for c in charts if isinstance(c, Chart)]
+        problems += [f"the chart id '{i}' is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    except Exception as exc:
+        problems = [f"charts() failed: {type(exc).__name__}: {exc}"]
+    report.check(not problems, f"'{exercise_type.name}' declares {len(ids) if not problems else 0} chart(s)",
+                 f"'{exercise_type.name}': " + "; ".join(problems))
+
+
+def chart_values(exercise: Exercise, answers: dict) -> dict[str, dict]:
+    """Each chart's values for ``answers``; raises AssertionError when one is not ``{label: number}``."""
+    found = {}
+    for chart in exercise.exercise_type.charts([exercise]):
+        values = chart.values(recorded(exercise, answers))
+        assert isinstance(values, dict), f"the chart '{chart.id}' gave {type(values).__name__}, not a dict"
+        wrong = {k: v for k, v in values.items()
+                 if not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, (int, float))}
+        assert not wrong, f"the chart '{chart.id}' gave values that are not {{label: number}}: {wrong!r}"
+        found[chart.id] = values
+    return found
+
+
+def _chart_html(exercise: Exercise, answers: dict) -> str:
+    """Every chart of ``exercise`` drawn from one entry with ``answers``, with its table."""
+    import datetime as dt
+
+    from .chart_svg import figure
+    from .series import overview
+    from .store import Entry
+    entry = Entry(exercise.id, exercise.type, exercise.exercise_type.version, exercise.schema_version,
+                  recorded(exercise, answers), "completed", summary="")
+    today = dt.date.today()
+    summary = overview([entry], "all", today, {exercise.type: exercise.exercise_type}, [exercise])
+    assert not any(view.problem for view in summary.types), summary.types[0].problem
+    return "".join(figure(data, None, today) for view in summary.types for data in view.charts)
+
+
 def _summary(exercise: Exercise, answers: dict) -> str:
     kept = recorded(exercise, answers)
     derived = exercise.exercise_type.derive(exercise, kept)
@@ -149,6 +192,15 @@ def _check_example(report: Report, exercise: Exercise, answers: dict) -> None:
         report.check(False, "", f"{exercise.id}: summary of the example answers failed: {type(exc).__name__}: {exc}")
         return
     report.check(bool(html.strip()), f"{exercise.id}: the summary renders", f"{exercise.id}: the summary is empty")
+    try:
+        charted = chart_values(exercise, answers)
+        drawn = _chart_html(exercise, {**answers, **{s.id: _with_text(answers[s.id], NASTY) for s in typed}})
+    except Exception as exc:
+        report.check(False, "", f"{exercise.id}: charts of the example answers failed: {type(exc).__name__}: {exc}")
+    else:
+        report.check(not any(tag in drawn for tag in ("<img", "<script")),
+                     f"{exercise.id}: {sum(map(bool, charted.values()))} chart(s) read the example answers, "
+                     "typed text escaped", f"{exercise.id}: typed HTML reaches a chart unescaped")
     report.check(not any(tag in nasty for tag in ("<img", "<script", 'href="https://example.org')),
                  f"{exercise.id}: typed text is escaped in the summary",
                  f"{exercise.id}: typed HTML reaches the summary unescaped; use innerwork.steps.md_escape")
@@ -222,6 +274,7 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
              for step in exercise.answer_steps if step.id in example}
     seen = {"accepted": 0, "refused": 0}
     failures: list[str] = []
+    chart_failures: list[str] = []
 
     @settings(max_examples=max_examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.fixed_dictionaries(draws))
@@ -234,6 +287,10 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
             _summary(exercise, answers)
         except Exception as exc:
             failures.append(f"{type(exc).__name__}: {exc} for answers {answers!r}")
+        try:
+            chart_values(exercise, answers)
+        except Exception as exc:
+            chart_failures.append(f"{type(exc).__name__}: {exc} for answers {answers!r}")
 
     try:
         generated()
@@ -242,6 +299,8 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
     report.check(not failures, f"{exercise.id}: {seen['accepted']} generated answers accepted and summarised, "
                  f"{seen['refused']} refused by the steps' checks",
                  f"{exercise.id}: derive() or summary() failed on accepted answers: {failures[:1]}")
+    report.check(not chart_failures, f"{exercise.id}: charts read every accepted answer",
+                 f"{exercise.id}: a chart failed on accepted answers: {chart_failures[:1]}")
     wrong = []
     for step_id, subschema in schema["properties"].items():
         value = _wrong_type(schemas.validator(subschema).is_valid)

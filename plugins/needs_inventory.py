@@ -4,7 +4,7 @@ Safety rule: when the content names a ``safety`` need and it is rated very low, 
 home (dated lines, by region) comes first, in the hint under the ratings and in the summary.
 """
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.exercise_type import Chart, default_summary
 from innerwork.help import home_safety_markdown
 from innerwork.steps import md_escape
 
@@ -82,6 +82,10 @@ class NeedsInventory(ExerciseType):
             title, rest = text.split("\n", 1)
             text = f"{title}\n\n## Your safety comes first\n\n{self.safety_markdown(exercise)}\n\n## Your answers\n{rest}"
         return text
+
+    def charts(self, exercises):
+        return [Chart("needs-met", "How met each need felt", lambda answers: dict(answers.get("ratings") or {}),
+                      better="higher", low_label="not met at all", high_label="fully met")]
 
 
 @hookimpl

@@ -69,6 +69,19 @@ class Reflection(ExerciseType):
         return "\n\n".join([text, "## What your answers suggest", *parts,
                              "## If you need help", guidance["help_now"].strip(), help_markdown()])
 
+    def charts(self, exercises):
+        from innerwork.exercise_type import Chart, ratings_chart
+
+        def signs(answers):
+            if "working" not in answers and "not_working" not in answers:
+                return {}
+            return {"Signs of progress": len(answers.get("working") or []),
+                    "Signs something may not be working": len(answers.get("not_working") or [])}
+        return [ratings_chart("mood", "Mood before a session", {"mood": "Mood"}, better="higher",
+                              low_label="very low", high_label="very good"),
+                Chart("signs", "Signs you ticked", signs, scale=None,
+                      compare=("Signs of progress", "Signs something may not be working"))]
+
 
 @hookimpl
 def register_exercise_types(register):

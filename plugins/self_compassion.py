@@ -1,6 +1,6 @@
 """Self-compassion exercises: noticing a hard moment and meeting it with kindness."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, rating_change
+from innerwork.exercise_type import default_summary, rating_change, ratings_chart
 from innerwork.steps import NO_WORDS
 
 BORROWED = ("Words were hard to find today, and that is okay. Here are some you could borrow: "
@@ -27,6 +27,11 @@ class SelfCompassion(ExerciseType):
         if str(answers.get("kind_words", "")).strip().rstrip(".") == NO_WORDS:
             highlights.append(BORROWED)
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [ratings_chart("how-hard", "How hard it felt, before and after", {"before": "Before", "after": "After"},
+                              better="lower", compare=("Before", "After"),
+                              low_label="not hard at all", high_label="as hard as it gets")]
 
 
 @hookimpl

@@ -1,6 +1,6 @@
 """Small steps: a goal broken into steps small enough to start today."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, rating_change
+from innerwork.exercise_type import default_summary, rating_change, ratings_chart, weekly_chart
 from innerwork.steps import md_escape
 
 TOO_LONG = "More than 20 minutes"
@@ -48,6 +48,16 @@ class SmallSteps(ExerciseType):
         if answers.get("outcome"):
             highlights.append(f"How it went: {md_escape(answers['outcome'])}. Every attempt teaches you something.")
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [
+            ratings_chart("mood", "Mood: expected and actual", {"predicted": "Expected", "actual": "Actual"},
+                          better="higher", compare=("Expected", "Actual"), low_label="very low", high_label="very good"),
+            ratings_chart("mastery-pleasure", "Achievement and enjoyment", {"mastery": "Achievement",
+                                                                             "pleasure": "Enjoyment"}, better="higher"),
+            weekly_chart("steps-tried", "Small steps tried, per week", "small steps done or partly done",
+                         lambda answers: int(answers.get("outcome") in ("Done", "Partly done"))),
+        ]
 
 
 @hookimpl

@@ -6,7 +6,7 @@ came to mind, the summary says that this is okay, instead of praising a "win".
 import re
 
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.exercise_type import default_summary, weekly_chart
 
 #: lines that mean "nothing came to mind" rather than a win, once filler words are set aside
 NOTHING = {"nothing", "none", "no", "nope", "nada", "not much", "not really", "not a lot", "not sure", "nothing yet",
@@ -39,6 +39,10 @@ class WinsLog(ExerciseType):
     def summary(self, exercise, answers, derived):
         highlights = [] if derived["count"] or not answers.get("wins") else [NOTHING_CAME]
         return default_summary(exercise, answers, highlights)
+
+    def charts(self, exercises):
+        return [weekly_chart("wins", "Wins written down, per week", "wins written down",
+                             lambda answers: len([w for w in answers.get("wins") or [] if w.strip()]))]
 
 
 @hookimpl

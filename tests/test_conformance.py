@@ -51,3 +51,30 @@ def test_kit_catches_derive_failing_on_accepted_answers(monkeypatch):
 def test_an_unknown_plugin_is_reported():
     with pytest.raises(AssertionError, match="no such entry point"):
         check_plugin("no_such_plugin")
+
+
+def test_the_kit_checks_each_types_charts():
+    report = check_plugin("self_compassion", max_examples=5)
+    assert "'self-compassion' declares 1 chart(s)" in report.checks
+    assert "self-compassion-break: 1 chart(s) read the example answers, typed text escaped" in report.checks
+    assert "self-compassion-break: charts read every accepted answer" in report.checks
+
+
+def test_kit_catches_a_chart_that_gives_text_instead_of_numbers(monkeypatch):
+    from innerwork.exercise_type import Chart
+    monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: [
+        Chart("wins", "Wins", lambda answers: {"wins": ", ".join(answers.get("wins", []))})])
+    with pytest.raises(AssertionError, match="charts of the example answers failed.*not \\{label: number\\}"):
+        check_plugin("wins_log", examples=WINS, max_examples=5)
+
+
+def test_kit_catches_charts_that_fail_or_repeat_an_id(monkeypatch):
+    from innerwork.exercise_type import weekly_chart
+    twice = weekly_chart("wins", "Wins", "wins", len)
+    monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: [twice, twice])
+    with pytest.raises(AssertionError, match="the chart id 'wins' is used twice"):
+        check_plugin("wins_log", examples=WINS, max_examples=5)
+    monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: [weekly_chart(
+        "wins", "Wins", "wins", lambda answers: len(answers["kinds"]))])  # fails when "kinds" was not answered
+    with pytest.raises(AssertionError, match="a chart failed on accepted answers: \\[\"KeyError"):
+        check_plugin("wins_log", max_examples=30)

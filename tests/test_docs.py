@@ -32,6 +32,19 @@ def test_every_hook_has_a_test(hook):
     assert hasattr(test_hooks, f"test_hook_{hook}")
 
 
+EXERCISE_TYPE_METHODS = ["step_specs", "derive", "summary", "hint", "content_problems", "upgrade_answers", "charts"]
+
+
+def test_every_exercise_type_method_a_type_overrides_is_documented_with_its_signature():
+    from innerwork import ExerciseType
+    public = {n for n, v in vars(ExerciseType).items() if callable(v) and not n.startswith("_")}
+    assert public - {"content_schema_dict", "answers_schema_dict"} == set(EXERCISE_TYPE_METHODS)
+    headings = re.findall(r"^### (.+)$", (DOCS / "hooks.md").read_text(), re.M)
+    for name in EXERCISE_TYPE_METHODS:
+        arguments = ", ".join(list(inspect.signature(getattr(ExerciseType, name)).parameters)[1:])
+        assert f"{name}({arguments})" in headings
+
+
 def test_every_envelope_field_and_step_kind_is_described():
     text = (DOCS / "schemas.md").read_text()
     envelope = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text())

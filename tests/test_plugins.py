@@ -3,12 +3,12 @@ import json
 import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
 
 import innerwork
+from child_venv import child_venv
 from innerwork.catalogue import plugins, reset
 from innerwork.hookspecs import hookspec
 
@@ -18,9 +18,7 @@ PACKAGES = Path(__file__).parent / "plugin_packages"
 @pytest.fixture(scope="module")
 def plugin_env(tmp_path_factory):
     """A venv that sees this innerwork and has the grounding and broken plugin packages installed."""
-    root = tmp_path_factory.mktemp("venv")
-    venv.create(root, system_site_packages=True, with_pip=False)
-    python = root / "bin" / "python"
+    python = child_venv(tmp_path_factory.mktemp("venv"))
     for name in ("innerwork-grounding", "innerwork-broken"):
         subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
                         str(PACKAGES / name)], check=True)
@@ -78,6 +76,24 @@ def test_the_plugin_hooks_fire_on_save(plugin_env):
             "s.set_answer('calm_before', 4); s.save_now(); print(g.saved == [s.entry.id])")
     result = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_a_third_party_type_gets_looking_back_charts_through_its_own_declaration(plugin_env, tmp_path):
+    code = ("import innerwork\n"
+            "from innerwork.session import Session\n"
+            "from innerwork.store import SQLiteStore\n"
+            "for before, after in ((3, 6), (4, 7)):\n"
+            "    s = Session(innerwork.get_exercise('five-senses'), SQLiteStore())\n"
+            "    s.set_answer('calm_before', before); s.set_answer('see', ['a lamp']); s.set_answer('calm_after', after)\n"
+            "    assert s.finish()\n")
+    home = {"INNERWORK_HOME": str(tmp_path / "home")}
+    made = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True, env={**os.environ, **home})
+    assert made.returncode == 0, made.stderr
+    result = run(plugin_env, "export", "--looking-back", "-o", str(tmp_path / "page.html"), **home)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "page.html").read_text()
+    assert "<h2>Grounding</h2>" in page and "<figcaption>How settled you felt</figcaption>" in page
+    assert "After compared with Before, in your 2 entries with both: 2 higher." in page
 
 
 class Recorder:

@@ -5,10 +5,10 @@ import os
 import re
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
+from child_venv import child_venv
 from click.testing import CliRunner
 
 from innerwork.cli import main
@@ -45,9 +45,7 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
     assert made.exit_code == 0, made.output
     package = tmp_path / "innerwork-grounding"
     assert "pip install -e" in made.output and (package / "tests" / "test_plugin.py").exists()
-    root = tmp_path / "venv"
-    venv.create(root, system_site_packages=True, with_pip=False)  # sees this innerwork and its test tools
-    python = str(root / "bin" / "python")
+    python = str(child_venv(tmp_path / "venv"))  # sees this innerwork and its test tools
     subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "-e",
                     str(package)], check=True)
 

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.exercise_type import default_summary, ratings_chart
 
 CONTENT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -14,7 +14,8 @@ CONTENT_SCHEMA = {
 ANSWERS_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "properties": {"calm_before": {"type": "integer", "minimum": 0, "maximum": 10}},
+    "properties": {"calm_before": {"type": "integer", "minimum": 0, "maximum": 10},
+                   "calm_after": {"type": "integer", "minimum": 0, "maximum": 10}},
     "additionalProperties": {"$ref": "urn:innerwork:answers#/$defs/value"},
 }
 
@@ -27,6 +28,10 @@ class Grounding(ExerciseType):
 
     def summary(self, exercise, answers, derived):
         return default_summary(exercise, answers, ["You took a few minutes to come back to the present."])
+
+    def charts(self, exercises):
+        return [ratings_chart("settled", "How settled you felt", {"calm_before": "Before", "calm_after": "After"},
+                              better="higher", compare=("Before", "After"))]
 
 
 @hookimpl
