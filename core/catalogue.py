@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,8 +13,8 @@ import pluggy
 
 from . import schemas
 from .errors import ContentError, InvalidContent, UnknownExercise
-from .exercise_type import Exercise, ExerciseType
-from .plugins import PluginInfo, call_each, make_manager
+from .exercise_type import Exercise, ExerciseType, isolate
+from .plugins import PluginInfo, call_each, check_hooks, guard_event_hooks, make_manager, report_problem
 from .sourcefile import FileProblem, SourceFile, pointer_join, read
 from .steps import CORE_KINDS, StepKind
 
@@ -31,13 +32,25 @@ class Plugins:
     types: dict[str, ExerciseType] = field(default_factory=dict)
     step_kinds: dict[str, type[StepKind]] = field(default_factory=dict)
     content_dirs: list[Path] = field(default_factory=list)
+    #: exercise types whose plugin failed: type name -> plugin name (so their files say why)
+    failed_types: dict[str, str] = field(default_factory=dict)
+    #: step kind -> the plugin that registered it
+    step_kind_plugins: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def plugins() -> Plugins:
-    """Load plugins once per process and collect their exercise types, step kinds and content."""
+    """Load plugins once per process and collect their exercise types, step kinds and content.
+
+    Everything a plugin registers is checked as it registers (an exercise type's schemas are read and
+    compiled); a plugin that fails anywhere is left out as a whole, and the rest keep working.
+    """
     manager, infos = make_manager()
+    check_hooks(manager, infos)
+    guard_event_hooks(manager, infos)
     found = Plugins(manager, infos, step_kinds={k.kind: k for k in CORE_KINDS})
+    kind_plugins = found.step_kind_plugins
+    dir_plugins: list[str] = []
 
     def add_type(plugin_name):
         def register(exercise_type: ExerciseType):
@@ -48,28 +61,59 @@ def plugins() -> Plugins:
             if exercise_type.name in found.types:
                 other = found.types[exercise_type.name].plugin
                 raise ValueError(f"exercise type '{exercise_type.name}' is already registered by plugin '{other}'")
+            found.failed_types[exercise_type.name] = plugin_name  # until it is ready
             exercise_type.plugin = plugin_name
+            prepare(exercise_type)
+            isolate(exercise_type, lambda what, exc: report_problem(infos[plugin_name], what, exc))
+            del found.failed_types[exercise_type.name]
             found.types[exercise_type.name] = exercise_type
             infos[plugin_name].exercise_types.append(exercise_type.name)
         return {"register": register}
 
     def add_kind(plugin_name):
         def register(kind: type[StepKind]):
+            if not (isinstance(kind, type) and issubclass(kind, StepKind)):
+                raise TypeError(f"register_step_kinds registers StepKind subclasses, not {kind!r}")
             if kind.kind in found.step_kinds:
                 raise ValueError(f"step kind '{kind.kind}' is already registered")
             found.step_kinds[kind.kind] = kind
+            kind_plugins[kind.kind] = plugin_name
+            infos[plugin_name].step_kinds.append(kind.kind)
         return {"register": register}
 
     def add_dir(plugin_name):
-        return {"register": lambda path: found.content_dirs.append(Path(path))}
+        def register(path):
+            found.content_dirs.append(Path(path))
+            dir_plugins.append(plugin_name)
+        return {"register": register}
 
     call_each(manager, infos, "register_exercise_types", add_type)
     call_each(manager, infos, "register_step_kinds", add_kind)
     call_each(manager, infos, "register_content_dirs", add_dir)
+    failed = {name for name, info in infos.items() if info.status == "failed"}
+    for name in [n for n, t in found.types.items() if t.plugin in failed]:
+        found.failed_types[name] = found.types.pop(name).plugin
+    for kind in [k for k, plugin in kind_plugins.items() if plugin in failed]:
+        del found.step_kinds[kind]
+    found.content_dirs = [d for d, plugin in zip(found.content_dirs, dir_plugins) if plugin not in failed]
     extra = os.environ.get("INNERWORK_EXERCISES")
     if extra:
         found.content_dirs += [Path(p) for p in extra.split(os.pathsep) if p]
     return found
+
+
+def prepare(exercise_type: ExerciseType) -> None:
+    """Read, check and compile an exercise type's schemas now, so a mistake fails its plugin at loading,
+    not the catalogue later. Raises ValueError naming the type, the schema and the file."""
+    for which in ("content", "answers"):
+        given = getattr(exercise_type, f"{which}_schema")
+        label = f"the {which} schema of '{exercise_type.name}'"
+        if not isinstance(given, dict):
+            label += f" ({given})"
+        try:
+            schemas.check_and_compile(schemas.resolve(given))
+        except schemas.SchemaProblem as exc:
+            raise ValueError(f"{label} {exc}") from None
 
 
 def reset() -> None:
@@ -160,7 +204,8 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
     errors = schema_errors(source, data, schemas.load("exercise.schema.json"), "")
     exercise_type = registry.types.get(data.get("type")) if isinstance(data.get("type"), str) else None
     if isinstance(data.get("type"), str) and exercise_type is None:
-        errors.append(source.error("/type", unknown_type_message(data["type"], registry.types)))
+        errors.append(source.error("/type", unknown_type_message(data["type"], registry.types,
+                                                                 registry.failed_types)))
     notes: list[ContentError] = []
     content = data.get("content")
     if exercise_type and isinstance(content, dict) and isinstance(data.get("schema_version"), int):
@@ -207,7 +252,12 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
     """Make step objects from the type's step specs, checking kinds and references between steps."""
     errors, steps, by_id = [], [], {}
     plugin = exercise.exercise_type.plugin
-    for index, spec in enumerate(exercise.exercise_type.step_specs(exercise)):
+    try:
+        specs = exercise.exercise_type.step_specs(exercise)
+    except Exception as exc:  # a bug in the plugin: this file cannot be used, the others can
+        raise InvalidContent([source.error("/content", f"{type(exercise.exercise_type).__name__}.step_specs() "
+                                           f"failed: {type(exc).__name__}: {exc}", plugin)]) from None
+    for index, spec in enumerate(specs):
         where = f"/content/steps/{index}"
         kind = registry.step_kinds.get(spec.get("kind"))
         if kind is None:
@@ -236,7 +286,10 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
     return steps
 
 
-def unknown_type_message(name: str, types: dict) -> str:
+def unknown_type_message(name: str, types: dict, failed: dict[str, str] | None = None) -> str:
+    if name in (failed or {}):
+        return (f"the exercise type '{name}' is not available: its plugin '{failed[name]}' failed to load; "
+                "`innerwork plugins` shows why")
     close = difflib.get_close_matches(name, types, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown exercise type '{name}'; {hint}installed types: {', '.join(sorted(types)) or 'none'}"
@@ -288,4 +341,26 @@ def friendly(error, pointer: str) -> list[tuple[str, str]]:
         return [(f"{value!r} is not allowed here; expected one of: {', '.join(map(repr, options))}", pointer)]
     if error.validator == "pattern" and schema.get("description"):
         return [(f"{value!r} is not in the expected form: {schema['description']}", pointer)]
-    return [(error.message[:300], pointer)]
+    if error.validator in ("contains", "minContains", "maxContains") and isinstance(value, list):
+        return [(contains_message(schema, len(value)), pointer)]
+    return [(_short_message(error), pointer)]
+
+
+def contains_message(schema: dict, count: int) -> str:
+    """Why a ``contains`` rule failed, in words: what the list must hold, not the list itself."""
+    wanted = schema.get("contains", {})
+    what = wanted.get("description") if isinstance(wanted, dict) else None
+    what = what or json.dumps(wanted, ensure_ascii=False)[:200]
+    least, most = schema.get("minContains", 1), schema.get("maxContains")
+    amount = f"at least {least}" if most is None else f"between {least} and {most}"
+    reason = schema.get("description", "")
+    return (f"this list of {count} item(s) must hold {amount} item(s) matching {what}"
+            + (f" ({reason})" if reason else ""))
+
+
+def _short_message(error) -> str:
+    """jsonschema's message, with a long copy of the value replaced by a mention of it."""
+    message, shown = error.message, repr(error.instance)
+    if len(shown) > 60 and shown in message:
+        message = message.replace(shown, f"the {_kind(error.instance)} here", 1)
+    return message[:300]

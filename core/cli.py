@@ -10,7 +10,8 @@ import click
 
 from . import __version__
 from .cleantext import neutralise
-from .errors import PluginLoadError, PluginWarning
+from .errors import PluginError, PluginLoadError, PluginWarning
+from .scaffold import LICENCES
 
 
 #: How long ``encrypt`` and ``decrypt`` wait for another program's save to finish.
@@ -25,7 +26,7 @@ def _load(what):
     """Run ``what()``; a plugin failure in strict mode becomes a clear error, exit 1."""
     try:
         return what()
-    except PluginLoadError as exc:
+    except PluginError as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -42,7 +43,11 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="innerwork")
-def main():
+@click.option("--plugins-dir", "plugins_dirs", multiple=True, metavar="DIR",
+              type=click.Path(exists=True, file_okay=False),
+              help="Also load each NAME.py (or NAME/ package) in DIR as a plugin, without installing it "
+                   "(while developing one). Same as INNERWORK_PLUGINS_DIR.")
+def main(plugins_dirs):
     """Guided self-help exercises for the time between therapy sessions.
 
     \b
@@ -50,7 +55,12 @@ def main():
       innerwork list                 the exercises you can do
       innerwork validate my.yaml     check an exercise file you wrote
       innerwork plugins              the exercise types installed
+      innerwork --plugins-dir my_plugins/ list
     """
+    if plugins_dirs:
+        # through the environment, so that `serve` and its kernels load them too
+        earlier = [d for d in os.environ.get("INNERWORK_PLUGINS_DIR", "").split(os.pathsep) if d]
+        os.environ["INNERWORK_PLUGINS_DIR"] = os.pathsep.join([os.path.abspath(d) for d in plugins_dirs] + earlier)
 
 
 @main.command("list")
@@ -75,9 +85,15 @@ def list_exercises(as_json):
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def plugins(as_json):
-    """List plugins: name, version, exercise types, hooks and status."""
+    """List plugins: name, version, exercise types, step kinds, hooks and status.
+
+    Also lists installed innerwork-* packages that declare no entry point (so nothing loads from them).
+    """
     from .catalogue import plugins as load_plugins
-    infos = _load(load_plugins).infos.values()
+    from .plugins import packages_without_entry_point
+    infos = list(_load(load_plugins).infos.values())
+    known = {info.distribution.lower() for info in infos}
+    infos += [info for info in packages_without_entry_point() if info.distribution.lower() not in known]
     if as_json:
         _echo_json([info.to_dict() for info in infos])
         return
@@ -87,8 +103,12 @@ def plugins(as_json):
             click.echo(f"    reason: {info.reason}")
         if info.exercise_types:
             click.echo(f"    exercise types: {', '.join(info.exercise_types)}")
+        if info.step_kinds:
+            click.echo(f"    step kinds: {', '.join(info.step_kinds)}")
         if info.hooks:
             click.echo(f"    hooks: {', '.join(info.hooks)}")
+        for problem in info.problems:
+            click.echo(f"    problem: {problem}")
 
 
 @main.command()
@@ -446,23 +466,58 @@ def decrypt():
 @click.argument("name")
 @click.option("--dir", "parent", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Folder to create the package in.")
-def new_plugin(name, parent):
+@click.option("--author", default="", help="Your name, for pyproject.toml and the LICENSE.")
+@click.option("--email", default="", help="Your email address, for pyproject.toml.")
+@click.option("--description", default="", help="One sentence about the exercise type, for pyproject.toml and README.")
+@click.option("--licence", "--license", "licence", type=click.Choice(sorted(LICENCES)), default="Apache-2.0",
+              show_default=True, help="The licence the package is published under (written to LICENSE).")
+def new_plugin(name, parent, author, email, description, licence):
     """Create innerwork-NAME: a pip-installable plugin with an exercise type, its schemas, an example
-    exercise, example answers, a README and tests.
+    exercise, example answers, a README, a LICENSE, tests and a CI workflow that runs them.
 
     \b
+    Example:
+      innerwork new-plugin grounding --author "Ada Lovelace" --description "Come back to the present."
+    \b
     Then:
-      cd innerwork-NAME && pip install -e ".[test]"
+      cd innerwork-NAME && pip install -e ".[testing]"
       python -m pytest && innerwork plugins
     """
     from .scaffold import new_plugin as write
     try:
-        root, files = write(name, parent)
+        root, files = write(name, parent, author=author, email=email, description=description, licence=licence)
     except (ValueError, FileExistsError) as exc:
         raise click.UsageError(str(exc)) from None
     for path in files:
         click.echo(f"  created {path}")
-    click.echo(f"\nNext:\n  cd {root}\n  pip install -e \".[test]\"\n  python -m pytest\n  innerwork plugins")
+    click.echo(f"\nNext:\n  cd {root}\n  pip install -e \".[testing]\"\n  python -m pytest\n  innerwork plugins")
+    click.echo("Before publishing, read docs/publishing.md (https://pypi.org/project/innerwork/).")
+
+
+@main.command("schema-path")
+@click.argument("name", required=False)
+def schema_path(name):
+    """Print where the shipped JSON Schemas are (or one of them: steps, answers, exercise, helplines).
+
+    Plugin schemas refer to them by $id (urn:innerwork:steps, urn:innerwork:answers); read them here.
+
+    \b
+    Examples:
+      innerwork schema-path              the folder
+      innerwork schema-path steps        the step kinds: less $(innerwork schema-path steps)
+    """
+    from .schemas import schemas_dir
+    folder = schemas_dir()
+    if not name:
+        click.echo(str(folder))
+        return
+    candidates = [folder / name, folder / f"{name}.schema.json", folder / "types" / name]
+    found = next((path for path in candidates if path.is_file()), None)
+    if found is None:
+        names = sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json"))
+        raise click.UsageError(f"no shipped schema is called '{name}'; shipped: {', '.join(names)} "
+                               f"(and the types/ folder in {folder})")
+    click.echo(str(found))
 
 
 @main.command()

@@ -49,9 +49,14 @@ class UnknownExercise(LookupError):
     """No exercise has the requested id."""
 
 
-class PluginLoadError(RuntimeError):
-    """A plugin failed to load while ``INNERWORK_STRICT_PLUGINS=1`` was set."""
+class PluginError(RuntimeError):
+    """A plugin failed (loading, registering, or in a call innerwork made to it) while
+    ``INNERWORK_STRICT_PLUGINS=1`` was set, or inside the conformance kit. The message names the plugin."""
+
+
+class PluginLoadError(PluginError):
+    """A plugin failed to load or register while ``INNERWORK_STRICT_PLUGINS=1`` was set."""
 
 
 class PluginWarning(UserWarning):
-    """A plugin failed to load or register and was skipped."""
+    """A plugin failed (to load, to register, or in a call) and was skipped or worked around."""

@@ -166,6 +166,30 @@ def weekly_chart(id: str, title: str, unit: str, count: Callable[[dict], int]) -
     return Chart(id, title, values, per_week=True, scale=None, unit=unit)
 
 
+#: what a person sees instead when an exercise type's method fails: their answers are never lost
+FALLBACKS: dict[str, Callable] = {
+    "derive": lambda exercise, answers: {},
+    "summary": lambda exercise, answers, derived: default_summary(exercise, answers),
+    "hint": lambda exercise, step, answers: None,
+}
+
+
+def isolate(exercise_type: ExerciseType, report: Callable[[str, Exception], None]) -> None:
+    """Route ``derive``, ``summary`` and ``hint`` of ``exercise_type`` through a guard: when one raises,
+    ``report(problem, exc)`` is called (it warns, or raises in strict mode) and the person gets the
+    fallback (no figures, the plain summary of their answers, no hint)."""
+    cls = type(exercise_type)
+    for method, fallback in FALLBACKS.items():
+        def guarded(*args, _method=method, _fallback=fallback, **kwargs):
+            try:
+                return getattr(cls, _method)(exercise_type, *args, **kwargs)
+            except Exception as exc:
+                report(f"{cls.__name__}.{_method}() of the exercise type '{exercise_type.name}' failed: "
+                       f"{type(exc).__name__}: {exc}", exc)
+                return _fallback(*args, **kwargs)
+        setattr(exercise_type, method, guarded)
+
+
 def rating_change(answers: dict, before: str = "before", after: str = "after") -> int | None:
     """``answers[after] - answers[before]`` when both ratings were given."""
     if isinstance(answers.get(before), int) and isinstance(answers.get(after), int):

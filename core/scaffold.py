@@ -1,11 +1,18 @@
 """``innerwork new-plugin``: a pip-installable exercise-type plugin that works on the first try."""
 from __future__ import annotations
 
+import datetime
+import json
 import re
 from pathlib import Path
 
-TEMPLATE = Path(__file__).parent / "data" / "scaffold"
+from . import __version__
+
+DATA = Path(__file__).parent / "data"
+TEMPLATE = DATA / "scaffold"
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+#: licences ``new-plugin`` can write, by SPDX identifier
+LICENCES = {"Apache-2.0": "Apache-2.0.txt", "MIT": "MIT.txt"}
 
 
 def names(name: str) -> dict[str, str]:
@@ -25,9 +32,35 @@ def fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def new_plugin(name: str, parent: str | Path = ".") -> tuple[Path, list[Path]]:
-    """Write the plugin package ``innerwork-NAME`` into ``parent``; return its folder and the files written."""
+def package_details(name: str, author: str = "", email: str = "", description: str = "",
+                    licence: str = "Apache-2.0") -> dict[str, str]:
+    """The values the templates are filled with: names, the author, the description and the licence."""
+    if licence not in LICENCES:
+        raise ValueError(f"unknown licence '{licence}'; choose one of: {', '.join(sorted(LICENCES))}")
     values = names(name)
+    person = ([f"name = {json.dumps(author)}"] if author else []) + ([f"email = {json.dumps(email)}"] if email else [])
+    major, minor = (__version__.split(".") + ["0"])[:2]
+    description = description or f"The {name} exercise type for innerwork."
+    values.update({
+        "description": description,
+        "description_toml": json.dumps(description),
+        "licence": licence,
+        "authors": f"authors = [{{{', '.join(person)}}}]\n" if person else "",
+        "holder": author or f"the {values['dist']} authors",
+        "year": str(datetime.date.today().year),
+        # the innerwork this package was made with, up to (not including) the next minor version
+        "innerwork_pin": f"innerwork>={major}.{minor},<{major}.{int(minor) + 1}" if minor.isdigit() else "innerwork",
+        "dot": ".",
+    })
+    return values
+
+
+def new_plugin(name: str, parent: str | Path = ".", **details) -> tuple[Path, list[Path]]:
+    """Write the plugin package ``innerwork-NAME`` into ``parent``; return its folder and the files written.
+
+    ``details``: ``author``, ``email``, ``description``, ``licence`` (see :func:`package_details`).
+    """
+    values = package_details(name, **details)
     root = Path(parent) / values["dist"]
     if root.exists():
         raise FileExistsError(f"{root} already exists; choose another name or folder (--dir).")
@@ -36,7 +69,13 @@ def new_plugin(name: str, parent: str | Path = ".") -> tuple[Path, list[Path]]:
         if template.is_dir() or "__pycache__" in template.parts:
             continue
         target = root / fill(str(template.relative_to(TEMPLATE)), values)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fill(template.read_text(encoding="utf-8"), values), encoding="utf-8")
-        written.append(target)
+        written.append(_write(target, fill(template.read_text(encoding="utf-8"), values)))
+    licence = (DATA / "licences" / LICENCES[values["licence"]]).read_text(encoding="utf-8")
+    written.append(_write(root / "LICENSE", fill(licence, values)))
     return root, written
+
+
+def _write(target: Path, text: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target

@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 from .paths import shipped
 
@@ -32,6 +34,10 @@ def _import_validator():
 Draft202012Validator = _import_validator()
 
 
+#: schemas known to be valid JSON Schemas, by id (kept alive, so an id is never reused)
+_compiled: dict[int, dict] = {}
+
+
 def schemas_dir() -> Path:
     """The folder of shipped schemas (inside the installed package, or the source checkout)."""
     return shipped("schemas")
@@ -40,7 +46,9 @@ def schemas_dir() -> Path:
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
     """A shipped schema by file name relative to ``schemas/``, e.g. ``"exercise.schema.json"``."""
-    return json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+    schema = json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+    _compiled[id(schema)] = schema
+    return schema
 
 
 @lru_cache(maxsize=1)
@@ -66,17 +74,76 @@ def validator(schema: dict) -> Draft202012Validator:
     return cached[1]
 
 
+class SchemaProblem(ValueError):
+    """A schema that cannot be used: missing, not JSON, not a valid JSON Schema, or a ``$ref`` that leads nowhere."""
+
+
 def resolve(schema: dict | str | Path) -> dict:
     """A schema given as a dict, a path to a JSON file, or a shipped schema's name."""
     if isinstance(schema, dict):
         return schema
     path = Path(schema)
-    if not path.is_absolute() and not path.exists():
+    if not path.is_absolute() and not path.exists() and (schemas_dir() / path).is_file():
         return load(str(schema))
+    if not path.is_file():
+        raise SchemaProblem(f"cannot be read: {path} is not a file (nor a schema shipped with innerwork; "
+                            "`innerwork schema-path` shows where those are)")
     return _load_file(str(path.resolve()))
 
 
 @lru_cache(maxsize=None)
 def _load_file(path: str) -> dict:
     """A plugin's schema file, read once (so its validator is compiled once too)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise SchemaProblem(f"is not valid JSON: {path}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+
+
+def with_root(schema: dict) -> tuple[Registry, str]:
+    """The shipped schemas plus ``schema`` itself, and its base URI, so its local ``#/$defs/...`` resolve."""
+    uri = schema.get("$id") or f"urn:innerwork:schema-under-test:{id(schema)}"
+    return registry().with_resource(uri, DRAFT202012.create_resource(schema)), uri
+
+
+def refs(schema, pointer: str = ""):
+    """Every ``($ref, pointer)`` in ``schema``, outside nested schemas with their own ``$id``."""
+    if isinstance(schema, dict):
+        if pointer and "$id" in schema:
+            return  # resolved against its own base; jsonschema checks it when used
+        if isinstance(schema.get("$ref"), str):
+            yield schema["$ref"], pointer or "/"
+        for key, value in schema.items():
+            if key not in ("const", "enum", "default", "examples"):
+                yield from refs(value, f"{pointer}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            yield from refs(value, f"{pointer}/{index}")
+
+
+def check_and_compile(schema: dict) -> Draft202012Validator:
+    """Check that ``schema`` is a valid JSON Schema whose every ``$ref`` resolves, and compile it."""
+    if not isinstance(schema, dict):
+        raise SchemaProblem(f"is not a JSON object but {type(schema).__name__}")
+    if _compiled.get(id(schema)) is schema:
+        return validator(schema)  # checked already, or shipped with innerwork (its own tests check those)
+    from jsonschema.exceptions import best_match
+    error = best_match(_meta_validator().iter_errors(schema))
+    if error is not None:
+        where = "/" + "/".join(map(str, error.absolute_path))
+        raise SchemaProblem(f"is not a valid JSON Schema: at {where}: {error.message[:300]}")
+    found, uri = with_root(schema)
+    resolver = found.resolver(base_uri=uri)
+    for ref, pointer in refs(schema):
+        try:
+            resolver.lookup(ref)
+        except Unresolvable:
+            raise SchemaProblem(f"has a $ref that leads nowhere: '{ref}' at {pointer}") from None
+    _compiled[id(schema)] = schema  # kept, so the id is not reused
+    return validator(schema)
+
+
+@lru_cache(maxsize=1)
+def _meta_validator() -> Draft202012Validator:
+    """The validator of JSON Schemas themselves, made once (``check_schema`` would make one per call)."""
+    return Draft202012Validator(Draft202012Validator.META_SCHEMA)

@@ -78,3 +78,71 @@ def test_kit_catches_charts_that_fail_or_repeat_an_id(monkeypatch):
         "wins", "Wins", "wins", lambda answers: len(answers["kinds"]))])  # fails when "kinds" was not answered
     with pytest.raises(AssertionError, match="a chart failed on accepted answers: \\[\"KeyError"):
         check_plugin("wins_log", max_examples=30)
+
+
+THOUGHT_RECORD_ANSWERS = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$defs": {"intensity": {"type": "integer", "minimum": 0, "maximum": 10},
+              "lines": {"type": "array", "items": {"type": "string", "maxLength": 500}}},
+    "type": "object",
+    "properties": {"wins": {"$ref": "#/$defs/lines"}, "savour": {"$ref": "#/$defs/lines"}},
+    "additionalProperties": {"$ref": "urn:innerwork:answers#/$defs/value"},
+}
+
+
+def test_kit_resolves_local_defs_in_an_answers_schema(monkeypatch):
+    monkeypatch.setattr(WinsLog, "answers_schema", THOUGHT_RECORD_ANSWERS)
+    report = check_plugin("wins_log", max_examples=10)
+    assert any("generated answers (varying" in check for check in report.checks)
+
+
+def test_kit_names_a_ref_that_leads_nowhere(monkeypatch):
+    broken = {**THOUGHT_RECORD_ANSWERS, "properties": {"wins": {"$ref": "#/$defs/intensty"}}}
+    monkeypatch.setattr(WinsLog, "answers_schema", broken)
+    with pytest.raises(AssertionError, match="has a \\$ref that leads nowhere: '#/\\$defs/intensty' at "
+                                             "/properties/wins \\(plugin 'wins_log'\\)"):
+        check_plugin("wins_log", max_examples=5)
+
+
+def test_kit_fails_when_no_generated_answer_was_accepted(monkeypatch):
+    refuse_all = {"type": "object", "properties": {"wins": {"type": "array", "items": {"type": "string"}}},
+                  "required": ["wins", "a_step_no_exercise_has"]}
+    monkeypatch.setattr(WinsLog, "answers_schema", refuse_all)
+    with pytest.raises(AssertionError) as failure:
+        check_plugin("wins_log", max_examples=10)
+    assert "tested nothing: 0 generated answers" in str(failure.value)
+    assert "exercises/wins-log.yaml (wins-log): " in str(failure.value)
+
+
+def test_kit_varies_every_step_kind_with_a_value_schema(monkeypatch):
+    from innerwork.steps import Scale
+    monkeypatch.setattr(Scale, "value_schema", {"type": "integer", "minimum": 0, "maximum": 10})
+    report = check_plugin("self_compassion", max_examples=10)
+    assert any("varying" in check and "before" in check for check in report.checks), report.checks
+
+
+def test_kit_checks_content_migrations_cover_every_older_version(monkeypatch):
+    monkeypatch.setattr(WinsLog, "content_version", 2)
+    with pytest.raises(AssertionError, match="no migration from version\\(s\\) 1 in `migrations`"):
+        check_plugin("wins_log", max_examples=5)
+
+
+def test_kit_resumes_an_entry_written_under_an_older_version(monkeypatch):
+    def rename_wins(answers):
+        answers["wins"] = answers.pop("good_things", [])
+        return answers
+    monkeypatch.setattr(WinsLog, "content_version", 2)
+    monkeypatch.setattr(WinsLog, "migrations", {1: lambda content: content})
+    monkeypatch.setattr(WinsLog, "answers_migrations", {1: rename_wins})
+    old = {"wins-log": {1: {"good_things": ["I rested"]}}}
+    report = check_plugin("wins_log", max_examples=5, old_answers=old)
+    assert "wins-log: answers recorded under version 1 resume and are accepted" in report.checks
+    monkeypatch.setattr(WinsLog, "answers_migrations", {1: lambda answers: None})  # forgot to return them
+    with pytest.raises(AssertionError, match="resuming an entry written under version 1 failed"):
+        check_plugin("wins_log", max_examples=5, old_answers=old)
+
+
+def test_check_plugin_takes_the_type_name_and_suggests_close_names():
+    assert check_plugin("wins-log", max_examples=5).plugin == "wins_log"
+    with pytest.raises(AssertionError, match="no plugin or exercise type is called 'wins-lg'.*Did you mean 'wins-log'"):
+        check_plugin("wins-lg")

@@ -149,3 +149,18 @@ def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
                         for loader in (sourcefile._FastLoader, sourcefile._PythonLoader))
         assert (fast.data, fast.positions) == (python.data, python.positions), path.name
     assert sourcefile._FastLoader is not sourcefile._PythonLoader  # PyYAML was built with libyaml
+
+
+def test_a_failing_contains_rule_gives_the_reason_not_the_list(tmp_path):
+    from innerwork.catalogue import schema_errors
+    from innerwork.sourcefile import read
+    path = tmp_path / "thought-record.yaml"
+    path.write_text("steps:\n" + "".join(f"  - {{id: step_{i}, kind: text, body: Some text to read.}}\n"
+                                         for i in range(6)))
+    schema = {"type": "object", "properties": {"steps": {
+        "type": "array", "description": "a thought record ends with its summary",
+        "contains": {"description": "a step of kind 'summary'", "properties": {"kind": {"const": "summary"}}}}}}
+    [error] = schema_errors(read(path, str(path)), read(path, str(path)).data, schema, "/content")
+    assert error.pointer == "/content/steps"
+    assert error.message == ("this list of 6 item(s) must hold at least 1 item(s) matching a step of kind 'summary' "
+                             "(a thought record ends with its summary)")

@@ -59,3 +59,60 @@ def test_links_between_docs_point_at_files_that_exist(page):
     text = (DOCS / page).read_text()
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", text):
         assert (DOCS / page).parent.joinpath(target).exists(), f"{page} links to missing {target}"
+
+
+README = (ROOT / "README.md").read_text()
+
+
+def test_every_command_is_in_the_readme():
+    from innerwork.cli import main
+    assert [name for name in main.commands if f"`innerwork {name}" not in README] == []
+    options = [p.opts[0] for p in main.params if p.opts[0] not in ("--version", "--help")]
+    assert options and [o for o in options if o not in README] == []
+
+
+def test_every_new_plugin_option_is_documented():
+    from innerwork.cli import main
+    options = [p.opts[0] for p in main.commands["new-plugin"].params if p.opts[0].startswith("--")]
+    assert len(options) >= 5 and [o for o in options if o not in README] == []
+
+
+def test_the_kit_and_the_fixtures_are_documented():
+    from innerwork import pytest_plugin, testing
+    text = (DOCS / "testing.md").read_text()
+    arguments = list(inspect.signature(testing.check_plugin).parameters)
+    fixtures = re.findall(r"^@pytest\.fixture\ndef (\w+)", inspect.getsource(pytest_plugin), re.M)
+    assert len(arguments) == 4 and len(fixtures) == 5
+    assert [a for a in arguments if f"| `{a}` |" not in text] == []
+    assert [f for f in fixtures if f"| `{f}` |" not in text] == []
+
+
+def test_every_hook_has_a_stated_stability():
+    text = (DOCS / "hooks.md").read_text().split("## Stability", 1)[1]
+    assert [hook for hook in HOOKS if not re.search(rf"^\| `{hook}` \| (stable|provisional)", text, re.M)] == []
+
+
+def test_every_plugin_setting_is_in_the_readme():
+    from innerwork import plugins
+    settings = set(re.findall(r"INNERWORK_\w+", inspect.getsource(plugins)))
+    assert len(settings) == 5 and [s for s in sorted(settings) if f"`{s}" not in README] == []
+
+
+def test_the_kit_has_one_extra_name_everywhere():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert re.search(r"^testing = \[", pyproject, re.M)
+    scaffold = ROOT / "core" / "data" / "scaffold"
+    pages = {p.name: p.read_text() for p in [*DOCS.glob("*.md"), *scaffold.rglob("*.md"), *scaffold.rglob("*.yml")]}
+    pages["README.md (after the set-up commands)"] = README.split("\n## ", 1)[1]
+    assert [name for name, text in pages.items() if "[test]" in text] == []
+    assert [name for name, text in pages.items() if "innerwork[testing]" in text or ".[testing]" in text]
+
+
+def test_the_three_versions_are_explained_side_by_side():
+    text = (DOCS / "versions.md").read_text()
+    assert all(f"| `{name}` |" in text for name in ("version", "content_version", "schema_version"))
+
+
+def test_docs_show_where_an_installed_innerwork_keeps_its_schemas():
+    for page in (README, (DOCS / "schemas.md").read_text(), (DOCS / "tutorial.md").read_text()):
+        assert "innerwork schema-path" in page

@@ -119,6 +119,7 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
     app = ExerciseApp(Session(exercise, MemoryStore()))
     app.input.value = 7
     assert app.session.answers == {"taken": 7}
+    app.session.save_now()  # now, not from a timer during the next test
     bad = write_exercise(tmp_path / "y", "bad-breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 0}")
     [error] = catalogue.load_catalogue([bad]).errors
     assert "/content/steps/0/count" in str(error)

@@ -1,33 +1,19 @@
 """Plugins found through real entry points of real installed packages, in a temporary virtual environment."""
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from plugin_envs import make_plugin_env, run, run_code
 
 import innerwork
-from child_venv import child_venv
 from innerwork.catalogue import plugins, reset
 from innerwork.hookspecs import hookspec
-
-PACKAGES = Path(__file__).parent / "plugin_packages"
 
 
 @pytest.fixture(scope="module")
 def plugin_env(tmp_path_factory):
-    """A venv that sees this innerwork and has the grounding and broken plugin packages installed."""
-    python = child_venv(tmp_path_factory.mktemp("venv"))
-    for name in ("innerwork-grounding", "innerwork-broken"):
-        subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                        str(PACKAGES / name)], check=True)
-    return python
-
-
-def run(python, *args, **env):
-    environment = {**os.environ, **env}
-    return subprocess.run([str(python), "-m", "innerwork", *args], capture_output=True, text=True, env=environment)
+    """A venv with this innerwork and the grounding and broken plugin packages installed."""
+    return make_plugin_env(tmp_path_factory.mktemp("venv"), "innerwork-grounding", "innerwork-broken")
 
 
 def test_a_third_party_plugin_is_found_through_its_entry_point(plugin_env):
@@ -87,7 +73,7 @@ def test_a_third_party_type_gets_looking_back_charts_through_its_own_declaration
             "    s.set_answer('calm_before', before); s.set_answer('see', ['a lamp']); s.set_answer('calm_after', after)\n"
             "    assert s.finish()\n")
     home = {"INNERWORK_HOME": str(tmp_path / "home")}
-    made = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True, env={**os.environ, **home})
+    made = run_code(plugin_env, code, **home)
     assert made.returncode == 0, made.stderr
     result = run(plugin_env, "export", "--looking-back", "-o", str(tmp_path / "page.html"), **home)
     assert result.returncode == 0, result.stderr
@@ -147,3 +133,47 @@ def test_every_hook_spec_has_a_docstring():
     specs = [getattr(hookspecs, n) for n in dir(hookspecs) if hasattr(getattr(hookspecs, n), "innerwork_spec")]
     assert len(specs) >= 5 and all(s.__doc__ for s in specs)
     assert hookspec.project_name == "innerwork"
+
+
+def test_a_summary_bug_names_the_plugin_and_the_person_gets_the_plain_summary(monkeypatch):
+    from innerwork.errors import PluginError
+    from innerwork.session import Session
+    from innerwork_plugins.wins_log import WinsLog
+
+    def summary(self, exercise, answers, derived):
+        return f"{answers['savour']}"  # a KeyError when nothing was savoured
+    monkeypatch.setattr(WinsLog, "summary", summary)
+    session = Session(innerwork.get_exercise("wins-log"))
+    session.set_answer("wins", ["Called a friend"])
+    with pytest.warns(innerwork.errors.PluginWarning, match="plugin 'wins_log' .*WinsLog.summary\\(\\) of the "
+                                                           "exercise type 'wins-log' failed: KeyError: 'savour'"):
+        assert session.finish()
+    assert session.entry.summary.startswith("# Wins log") and "Called a friend" in session.entry.summary
+    monkeypatch.setenv("INNERWORK_STRICT_PLUGINS", "1")
+    with pytest.raises(PluginError, match="plugin 'wins_log'.*WinsLog.summary"):
+        session.summary()
+
+
+def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
+    from innerwork.plugins import guard_event_hooks
+    from innerwork.session import Session
+
+    class Faulty:
+        @innerwork.hookimpl
+        def exercise_saved(self, entry):
+            raise RuntimeError("the plugin's own log file is gone")
+    recorder = Recorder()
+    manager = plugins().manager
+    manager.register(Faulty(), name="faulty-saver")
+    manager.register(recorder, name="recorder")
+    guard_event_hooks(manager, plugins().infos)
+    try:
+        session = Session(innerwork.get_exercise("wins-log"))
+        session.set_answer("wins", ["Rested"])
+        with pytest.warns(innerwork.errors.PluginWarning, match="'faulty-saver'.*'exercise_saved' hook failed: "
+                                                               "RuntimeError: the plugin's own log file is gone"):
+            assert session.save_now()
+    finally:
+        manager.unregister(name="faulty-saver")
+        manager.unregister(recorder)
+    assert recorder.calls == [("saved", "draft")]

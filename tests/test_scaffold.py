@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from child_venv import child_venv
 from click.testing import CliRunner
+from plugin_envs import make_plugin_env
 
 from innerwork.cli import main
 from innerwork.scaffold import names
@@ -44,8 +44,9 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
     made = CliRunner().invoke(main, ["new-plugin", "grounding", "--dir", str(tmp_path)])
     assert made.exit_code == 0, made.output
     package = tmp_path / "innerwork-grounding"
-    assert "pip install -e" in made.output and (package / "tests" / "test_plugin.py").exists()
-    python = str(child_venv(tmp_path / "venv"))  # sees this innerwork and its test tools
+    assert 'pip install -e ".[testing]"' in made.output and (package / "tests" / "test_plugin.py").exists()
+    # sees the test tools installed here, with this checkout of innerwork
+    python = str(make_plugin_env(tmp_path / "venv"))
     subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "-e",
                     str(package)], check=True)
 
@@ -78,3 +79,27 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
     test_file.write_text(generated[:generated.index("\n\ndef test_summary")] + "\n\n\n" +
                          tutorial_block("def test_summary_notices"))
     check("five-senses", 5)  # after following the tutorial
+
+
+def test_new_plugin_options_make_a_complete_package(tmp_path):
+    made = CliRunner().invoke(main, ["new-plugin", "thought-record", "--dir", str(tmp_path), "--author", "Ada Lovelace",
+                                     "--email", "ada@example.org", "--description", 'Notice a "hot" thought.',
+                                     "--licence", "MIT"])
+    assert made.exit_code == 0, made.output
+    package = tmp_path / "innerwork-thought-record"
+    licence = (package / "LICENSE").read_text()
+    assert licence.startswith("MIT License") and "Ada Lovelace" in licence
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((package / "pyproject.toml").read_text())["project"]
+    assert project["authors"] == [{"name": "Ada Lovelace", "email": "ada@example.org"}]
+    assert project["description"] == 'Notice a "hot" thought.' and project["license"] == "MIT"
+    assert project["dependencies"] == ["innerwork>=0.1,<0.2"]
+    assert project["entry-points"]["innerwork"] == {"thought_record": "innerwork_thought_record"}
+    assert "*.sqlite3" in (package / ".gitignore").read_text().splitlines()
+    workflow = (package / ".github" / "workflows" / "test.yml").read_text()
+    assert 'pip install -e ".[testing]"' in workflow and "python -m pytest" in workflow
+    assert "innerwork validate innerwork_thought_record/exercises" in workflow
+    default = CliRunner().invoke(main, ["new-plugin", "calm", "--dir", str(tmp_path)])
+    assert default.exit_code == 0 and "Apache License" in (tmp_path / "innerwork-calm" / "LICENSE").read_text()
+    wrong = CliRunner().invoke(main, ["new-plugin", "calm2", "--dir", str(tmp_path), "--licence", "GPL"])
+    assert wrong.exit_code == 2 and "'Apache-2.0', 'MIT'" in wrong.output

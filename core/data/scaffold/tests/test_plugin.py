@@ -1,20 +1,20 @@
-"""Tests of the {{name}} plugin, with innerwork's conformance kit."""
+"""Tests of the {{name}} plugin, with innerwork's conformance kit and pytest fixtures."""
 import json
 from pathlib import Path
 
-import innerwork
 import {{module}}
 from innerwork.testing import check_plugin
 
-EXAMPLES = json.loads((Path({{module}}.__file__).parent / "examples.json").read_text(encoding="utf-8"))
+HERE = Path({{module}}.__file__).parent
+EXAMPLES = json.loads((HERE / "examples.json").read_text(encoding="utf-8"))
 
 
 def test_conformance():
     check_plugin("{{entry}}", examples=EXAMPLES)
 
 
-def test_summary_counts_what_was_noticed():
-    exercise = innerwork.get_exercise("{{name}}-check-in")
+def test_summary_counts_what_was_noticed(load_exercise):
+    exercise = load_exercise(HERE / "exercises" / "{{name}}-check-in.yaml")
     answers = EXAMPLES["{{name}}-check-in"]
     derived = exercise.exercise_type.derive(exercise, answers)
     assert derived == {"noticed": 2}
