@@ -223,7 +223,10 @@ def _guarded_hook(function, info: PluginInfo, hook: str):
         try:
             return function(*args, **kwargs)
         except Exception as exc:
-            report_problem(info, f"its '{hook}' hook failed: {type(exc).__name__}: {exc}", exc)
+            # the error's kind only (its message could hold a person's answers), once per plugin and hook
+            problem = f"failed in {hook} ({type(exc).__name__}); the other plugins carried on"
+            if problem not in info.problems:
+                report_problem(info, problem, exc)
             return None
     call.innerwork_guarded = True
     return call

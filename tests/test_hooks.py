@@ -1,4 +1,5 @@
 """One test per hook in core/hookspecs.py (tests/test_docs.py checks that none is missing)."""
+import re
 import ipywidgets as W
 import pytest
 
@@ -202,7 +203,7 @@ def test_a_raising_answer_notice_plugin_leaves_the_others_notes(with_plugins, re
     assert session.notice == "A note about exams."
     session.set_answer("wins", ["I want to kill myself"])
     assert "carry this alone" in session.notice  # the built-in gentle check still speaks
-    failures = [str(w.message) for w in recwarn if "'raising' failed in answer_notice" in str(w.message)]
+    failures = [str(w.message) for w in recwarn if re.search(r"'raising'.*failed in answer_notice", str(w.message))]
     assert len(failures) == 1 and "ValueError" in failures[0]  # reported once, for two calls
     assert "exam" not in failures[0] and "kill" not in failures[0]  # without the person's text
 
@@ -217,7 +218,7 @@ def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(w
     heard = []
     session.listeners.append(lambda: heard.append(session.saved))
     session.set_answer("wins", ["Rested"])
-    with pytest.warns(PluginWarning, match="'raising' failed in exercise_saved") as caught:
+    with pytest.warns(PluginWarning, match="'raising'.*failed in exercise_saved") as caught:
         assert session.save_now()
     assert ("saved", "draft", {"wins": ["Rested"]}) in recorder.calls
     assert heard == [True]  # the page's "Saved" label still hears about it
@@ -233,7 +234,7 @@ def test_a_raising_exercise_completed_plugin_neither_stops_finishing_nor_the_oth
     store = SQLiteStore(tmp_path / "a.sqlite3")
     session = Session(innerwork.get_exercise("wins-log"), store)
     session.set_answer("wins", ["Rested"])
-    with pytest.warns(PluginWarning, match="'raising' failed in exercise_completed"):
+    with pytest.warns(PluginWarning, match="'raising'.*failed in exercise_completed"):
         assert session.finish()
     assert recorder.calls[-1] == ("completed", "completed", "# Wins log")
     assert store.get(session.entry.id).status == "completed"

@@ -170,9 +170,10 @@ def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
     try:
         session = Session(innerwork.get_exercise("wins-log"))
         session.set_answer("wins", ["Rested"])
-        with pytest.warns(innerwork.errors.PluginWarning, match="'faulty-saver'.*'exercise_saved' hook failed: "
-                                                               "RuntimeError: the plugin's own log file is gone"):
+        with pytest.warns(innerwork.errors.PluginWarning,
+                          match=r"'faulty-saver'.*failed in exercise_saved \(RuntimeError\)") as caught:
             assert session.save_now()
+        assert "log file is gone" not in str(caught[0].message)  # the error's text could hold answers
     finally:
         manager.unregister(name="faulty-saver")
         manager.unregister(recorder)
