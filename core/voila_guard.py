@@ -4,7 +4,9 @@
 
 - at most ``max_participants`` kernels run at once, the ones kept ready included; a page that would
   need one more gets the "room is full" page instead (``RoomFull``), and no kernel starts;
-- one address may open at most ``page_burst`` pages at once, then ``pages_per_minute``;
+- one address may open at most ``page_burst`` pages at once, then ``pages_per_minute``, and hold at
+  most ``unconnected_per_address`` kernels whose page has not connected yet (a script that only
+  fetches pages cannot take the room's kernels);
 - each kernel belongs to the browser whose page took it (``Visit``, a random secret in a cookie);
   every kernel route checks it (``owns``);
 - a kernel whose page has not connected within ``connect_timeout`` seconds is shut down.
@@ -29,6 +31,7 @@ class RoomFull(Exception):
 class Visit:
     """One page request: the browser's secret, and the kernel the page was given (once it has one)."""
     browser: str
+    address: str
     kernel_id: str | None = None
 
 
@@ -67,10 +70,14 @@ class RoomGuard(LoggingConfigurable):
                             help="Seconds a page has to connect to its kernel before the kernel is shut down.")
     page_burst = Int(10, config=True, help="Pages one address may open in quick succession.")
     pages_per_minute = Float(10.0, config=True, help="Pages one address may open a minute, after the burst.")
+    unconnected_per_address = Int(3, config=True,
+                                  help="Kernels one address may hold whose page has not connected to them yet.")
 
     def __init__(self, **kwargs):
         self._owners: dict[str, str] = {}  # kernel id -> secret of the browser that owns it
         self._connected: set[str] = set()
+        self._unconnected: dict[str, int] = {}  # address -> its pages opening, or given a kernel not yet connected
+        self._address: dict[str, str] = {}  # kernel id -> address of its page, until the page connects
         self._starting = 0
         super().__init__(**kwargs)
         self.page_rate = PageRate(self.page_burst, self.pages_per_minute)
@@ -98,6 +105,29 @@ class RoomGuard(LoggingConfigurable):
             self.give(kernel_id, visit)
         return kernel_id
 
+    # pages from one address
+
+    def page_allowed(self, address: str) -> bool:
+        """True, and counts the page, if ``address`` may open one more page now."""
+        if self._unconnected.get(address, 0) >= self.unconnected_per_address or not self.page_rate.take(address):
+            return False
+        self._unconnected[address] = self._unconnected.get(address, 0) + 1
+        return True
+
+    def page_done(self, visit: Visit) -> None:
+        """The page's response is over: a page with no kernel no longer counts; one with a kernel, until it connects."""
+        if visit.kernel_id is None:
+            self._uncount(visit.address)
+        else:
+            self._address[visit.kernel_id] = visit.address
+            self.expect_connection(visit.kernel_id)
+
+    def _uncount(self, address: str | None) -> None:
+        if address is not None and self._unconnected.get(address, 0) > 0:
+            self._unconnected[address] -= 1
+            if not self._unconnected[address]:
+                del self._unconnected[address]
+
     # owners
 
     def give(self, kernel_id: str, visit: Visit) -> None:
@@ -115,6 +145,7 @@ class RoomGuard(LoggingConfigurable):
     def connected(self, kernel_id: str) -> None:
         """The page has opened its kernel's websocket."""
         self._connected.add(kernel_id)
+        self._uncount(self._address.pop(kernel_id, None))
 
     def expect_connection(self, kernel_id: str) -> None:
         """Shut ``kernel_id`` down unless its page connects within ``connect_timeout`` seconds."""
@@ -134,4 +165,5 @@ class RoomGuard(LoggingConfigurable):
     async def shutdown_kernel(self, kernel_id: str, *args, **kwargs):
         self._owners.pop(kernel_id, None)
         self._connected.discard(kernel_id)
+        self._uncount(self._address.pop(kernel_id, None))
         return await super().shutdown_kernel(kernel_id, *args, **kwargs)

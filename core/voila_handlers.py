@@ -1,7 +1,7 @@
 """Voila's web handlers, each with the check innerwork adds (see ``innerwork.voila_guard``).
 
-- The page (``RoomPage``): sets the browser's secret cookie, refuses a browser address that opens
-  pages too fast (429) and answers "the room is full" when no kernel can be had (503), both without
+- The page (``RoomPage``): sets the browser's secret cookie, refuses an address that opens pages too
+  fast or holds too many kernels it never connected to (429) and answers "the room is full" when no kernel can be had (503), both without
   starting a kernel; ``?template=`` and ``?theme=`` are ignored, so they never start a kernel
   outside the pool.
 - Every route that names a kernel (``OwnKernelOnly``): 403 unless the request carries the secret of
@@ -66,12 +66,13 @@ def page_handler(base: type) -> type:
             for override in ("template", "theme"):
                 self.request.arguments.pop(override, None)
                 self.request.query_arguments.pop(override, None)
-            if not manager.page_rate.take(self.request.remote_ip or ""):
+            address = self.request.remote_ip or ""
+            if not manager.page_allowed(address):
                 return notice(self, 429, TOO_FAST)
             browser = browser_secret(self) or secrets.token_urlsafe(32)
             self.set_cookie(BROWSER_COOKIE, browser, path=self.base_url, httponly=True, samesite="Strict",
                             secure=is_https(self))
-            visit = Visit(browser)
+            visit = Visit(browser, address)
             token = current_visit.set(visit)
             try:
                 await super().get(path)
@@ -80,8 +81,7 @@ def page_handler(base: type) -> type:
                 notice(self, 503, ROOM_FULL)
             finally:
                 current_visit.reset(token)
-                if visit.kernel_id is not None:
-                    manager.expect_connection(visit.kernel_id)
+                manager.page_done(visit)
 
     return RoomPage
 

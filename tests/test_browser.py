@@ -32,7 +32,9 @@ if not Path(CHROMIUM).exists():
 
 
 class Server:
-    def __init__(self, home, *options, command=("serve", "--room", "2")):
+    # Playwright's context.close() does not fire the page's unload beacon that ends its kernel, as closing a
+    # tab does, so every page's kernel here stays until culled: room for all of them under the cap
+    def __init__(self, home, *options, command=("serve", "--room", "2", "--max-participants", "40")):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "INNERWORK_HOME": str(home)}
@@ -42,7 +44,8 @@ class Server:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url, timeout=5)
+                # a static file: waiting must not take kernels (an address has only a few it has not connected to)
+                urllib.request.urlopen(self.url + "voila/static/voila.js", timeout=5)
                 return
             except OSError:
                 assert self.process.poll() is None, self.output()
