@@ -47,18 +47,24 @@ def _decode(frame) -> dict:
     return json.loads(frame[offsets[0]:end])
 
 
-async def participant(url: str) -> float:
-    """Seconds until the page's widget states have all arrived over the kernel's websocket."""
-    from tornado.httpclient import AsyncHTTPClient
+async def participant(url: str, address: str) -> float:
+    """Seconds until the page's widget states have all arrived over the kernel's websocket.
+
+    Each participant comes from its own loopback ``address``, as each person in a room has a device, and
+    keeps the page's cookies for the websocket, as a browser does (innerwork's kernels answer only the
+    browser whose page took them).
+    """
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
     from tornado.websocket import websocket_connect
     start = time.perf_counter()
-    page = await AsyncHTTPClient().fetch(url, request_timeout=TIMEOUT)
+    page = await AsyncHTTPClient().fetch(HTTPRequest(url, request_timeout=TIMEOUT, network_interface=address))
+    cookies = {"Cookie": "; ".join(c.split(";")[0] for c in page.headers.get_list("Set-Cookie"))}
     html = page.body.decode()
     kernel = re.search(r'"kernelId":\s*"([^"]+)"', html).group(1)
     views = set(re.findall(r'"model_id":\s*"([0-9a-f]+)"', html))
     session = uuid.uuid4().hex
     ws_url = url.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={session}"
-    socket = await websocket_connect(ws_url)
+    socket = await websocket_connect(HTTPRequest(ws_url, headers=cookies, network_interface=address))
     comm = uuid.uuid4().hex
     await socket.write_message(_message("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control",
                                                       "data": {}}, session, {"version": "1.0.0"}))
@@ -78,7 +84,8 @@ async def participant(url: str) -> float:
 
 
 async def crowd(url: str, people: int) -> list:
-    results = await asyncio.gather(*(asyncio.wait_for(participant(url), TIMEOUT) for _ in range(people)),
+    results = await asyncio.gather(*(asyncio.wait_for(participant(url, f"127.0.1.{n + 1}"), TIMEOUT)
+                                     for n in range(people)),
                                    return_exceptions=True)
     return [r if isinstance(r, float) else f"{type(r).__name__}: {r}" for r in results]
 
@@ -170,7 +177,8 @@ def main():
         for label, kind, room in (("plain Voila defaults (baseline)", "baseline", 0),
                                   (f"innerwork serve --workshop (room {people})", "innerwork", people)):
             print(f"{label}: starting the server and waiting for it to settle...", file=sys.stderr)
-            with serving(kind, room) as server:
+            # the cap leaves room for the pool to refill after everyone has arrived, as before there was a cap
+            with serving(kind, room, extra=("--max-participants", str(room + people)) if room else ()) as server:
                 reports[label] = room_arrives(browser, server, kind, people, room)
             print(describe(label, reports[label], people), file=sys.stderr)
     for label, report in reports.items():

@@ -166,19 +166,25 @@ def validate(paths, as_json, lint):
 @click.option("--exercise", metavar="ID", help="Serve one exercise instead of the gallery.")
 @click.option("--room", type=click.IntRange(0, 500), default=None,
               help="Kernels to start ahead of time (default: 30 with --workshop, else 1; 0 starts each on request).")
+@click.option("--max-participants", type=click.IntRange(1, 5000), default=None, metavar="N",
+              help="Pages with a kernel at once, kernels kept ready included; beyond, a page says the room is full "
+                   "(default: the room and half again, at least 10, no more than 3/4 of the free memory holds "
+                   "at 100 MB a kernel).")
 @click.option("--keep-answers-on-server", is_flag=True,
               help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
                    "section of the README first: you become responsible for that data.")
 @click.option("--no-gentle-check", is_flag=True,
               help="Turn off the note that offers help when someone types about self-harm or suicide.")
 @click.option("--voila-arg", multiple=True, metavar="ARG", help="Another Voila setting, e.g. --voila-arg=--debug.")
-def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_server, no_gentle_check, voila_arg):
+def serve(port, host, no_browser, workshop, exercise, room, max_participants, keep_answers_on_server, no_gentle_check,
+          voila_arg):
     """Serve the workshop page with Voila and print its address.
 
     \b
     Examples:
       innerwork serve                          your own exercises, saved on this computer
       innerwork serve --workshop --host 0.0.0.0 --room 30
+      innerwork serve --workshop --host 0.0.0.0 --room 30 --max-participants 40
       innerwork serve --exercise step-ladder
     """
     from . import serve as serving
@@ -193,11 +199,14 @@ def serve(port, host, no_browser, workshop, exercise, room, keep_answers_on_serv
         raise click.UsageError("--keep-answers-on-server only applies with --workshop.")
     room = (30 if workshop else 1) if room is None else room
     _check_can_serve(serving, host, port)
-    command = serving.voila_command(port, host, workshop, room, voila_arg)
+    if max_participants is None:
+        max_participants = serving.default_max_participants(room, serving.available_memory_mb())
+    command = serving.voila_command(port, host, workshop, room, voila_arg, max_participants)
     mode = "workshop (answers stay in each participant's page)" if workshop and not keep_answers_on_server else \
         "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
     ahead = f"starting {room} kernel(s) ahead of time" if room else "starting each kernel when its page is opened"
-    click.echo(f"innerwork: {ahead}; mode: {mode}. Starting the server...")
+    click.echo(f"innerwork: {ahead}, at most {max_participants} participant(s) at once; mode: {mode}. "
+               "Starting the server...")
     env = serving.serve_environment(workshop, exercise, keep_answers_on_server, gentle_check=not no_gentle_check)
     sys.exit(serving.run(command, env, host, port, not no_browser, say=click.echo))
 
@@ -551,6 +560,10 @@ def migrate(paths, check):
     sys.exit(1 if failed or (check and outdated) else 0)
 
 
+# an author reloads the preview after every edit: more pages a minute than a workshop participant opens
+PREVIEW_PAGE_RATE = ("--RoomGuard.page_burst=60", "--RoomGuard.pages_per_minute=120")
+
+
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--port", default=8866, show_default=True, help="Port to listen on.")
@@ -580,7 +593,7 @@ def preview(path, port, no_browser):
         click.echo(f"note: {note}")
     _check_can_serve(serving, "127.0.0.1", port)
     # no kernel ahead of time: each reload runs the file as it is now
-    command = serving.voila_command(port, "127.0.0.1", False, 0)
+    command = serving.voila_command(port, "127.0.0.1", False, 0, PREVIEW_PAGE_RATE)
     click.echo(f"innerwork: previewing '{exercise.title}'. Starting the server...")
     env = serving.serve_environment(False, None, False, preview=str(Path(path).resolve()))
     sys.exit(serving.run(command, env, "127.0.0.1", port, not no_browser, say=click.echo))

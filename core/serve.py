@@ -32,11 +32,41 @@ def python_kernel_missing() -> str | None:
     return None
 
 
-def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = ()) -> list[str]:
+# a participant's kernel holds about 80 MB once it has built the page (benchmarks/README.md); with a margin
+KERNEL_MB = 100
+# the share of the memory available at start that a room's kernels may take
+MEMORY_SHARE = 0.75
+
+
+def available_memory_mb() -> int | None:
+    """Memory available to new processes, in MB (Linux's MemAvailable), or None where unknown."""
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def default_max_participants(room: int, available_mb: int | None) -> int:
+    """The room and half again (at least 10), but no more kernels than fit in 3/4 of the available memory."""
+    wanted = max(10, room + room // 2)
+    if available_mb is None:
+        return wanted
+    return max(1, min(wanted, int(available_mb * MEMORY_SHARE) // KERNEL_MB))
+
+
+def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = (),
+                  max_participants: int | None = None) -> list[str]:
     """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time.
 
+    ``max_participants`` caps the kernels running at once (default: ``default_max_participants``).
     A setting in ``extra`` (``--voila-arg``) replaces innerwork's own setting of the same name.
     """
+    if max_participants is None:
+        max_participants = default_max_participants(room, available_memory_mb())
     notebooks = shipped("notebooks")
     ours = [
         # the browser is opened by ``run`` once the page answers, not before; the port is the one asked for
@@ -50,6 +80,8 @@ def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[
         # pool kernels start one at a time and refill when the machine is quiet (voila_kernels.RoomPool),
         # with no fixed delay of Voila's own
         *(["--VoilaKernelManager.fill_delay=0"] if room else []),
+        # at most this many kernels at once, those kept ready included; beyond, "the room is full"
+        f"--RoomGuard.max_participants={max_participants}",
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # many kernels starting at once can clash on TCP ports

@@ -9,7 +9,9 @@ Here (``RoomPool``):
 - a page takes whichever kernel is ready, and a page that finds none ready makes the next one
   start at once;
 - a refill waits until the room is quiet (the server and its kernels use little CPU), so people
-  already working keep the CPU, but never longer than ``max_refill_wait`` seconds.
+  already working keep the CPU, but never longer than ``max_refill_wait`` seconds;
+- a refill waits while the room is at its cap (``RoomGuard.max_participants``); a page that finds
+  no ready kernel then gets ``RoomFull`` instead of waiting.
 
 ``innerwork.voila_app`` puts ``RoomPool`` in front of Voila's pooled kernel manager.
 """
@@ -21,6 +23,8 @@ import time
 
 from traitlets import Float
 from traitlets.config import LoggingConfigurable
+
+from .voila_guard import RoomFull, current_visit
 
 
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -49,6 +53,7 @@ class RoomPool(LoggingConfigurable):
         self._page_waiting = asyncio.Event()  # set while at least one page waits for a kernel
         self._pages_waiting = 0
         self._first_started = False
+        self._room_full = asyncio.Event()  # set while a refill waits for a kernel to end
         super().__init__(**kwargs)
         if self.notebook_path is not None:
             # lets the first page use the pool while its first kernel is still starting
@@ -63,6 +68,7 @@ class RoomPool(LoggingConfigurable):
             if self._first_started:
                 await self._until_quiet_or_wanted()
             self._first_started = True
+            await self._until_below_cap()
             content = await super()._initialize(notebook_path, None, **kwargs)
             # the next kernel starts once this one has run the page (or failed to)
             await asyncio.wait({content["task"]}, timeout=self.max_refill_wait)
@@ -91,20 +97,44 @@ class RoomPool(LoggingConfigurable):
                 used += process_cpu_seconds(pid)
         return used
 
+    async def _until_below_cap(self) -> None:
+        """Return once one more kernel fits under the room's cap."""
+        while self.at_cap():
+            self._room_full.set()
+            await asyncio.sleep(0.5)
+        self._room_full.clear()
+
     async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
-        """Hand the page a ready kernel; if none is ready, start the next one now and take the first ready."""
+        """Hand the page a ready kernel; if none is ready, start the next one now and take the first ready.
+
+        Raises ``RoomFull`` if none is ready and none can start. The kernel taken belongs to the page's browser.
+        """
         pool = self._pools.get(notebook_name, [])
         self._pages_waiting += 1
         self._page_waiting.set()
         try:
             while pool and not any(task.done() for task in pool):
-                await asyncio.wait(list(pool), return_when=asyncio.FIRST_COMPLETED)
+                if self._room_full.is_set():
+                    raise RoomFull()
+                room_full = asyncio.ensure_future(self._room_full.wait())
+                await asyncio.wait([*pool, room_full], return_when=asyncio.FIRST_COMPLETED)
+                room_full.cancel()
         finally:
             self._pages_waiting -= 1
             if not self._pages_waiting:
                 self._page_waiting.clear()
         ready = [task for task in pool if task.done() and not task.exception()]
+        if not ready and self.at_cap():
+            raise RoomFull()
         if ready:  # Voila hands out the first slot: put a ready kernel there
             pool.remove(ready[0])
             pool.insert(0, ready[0])
-        return await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+        visit = current_visit.get()
+        token = current_visit.set(None)  # the refill Voila starts now belongs to no page
+        try:
+            rendered = await super().get_rendered_notebook(notebook_name, *args, **kwargs)
+        finally:
+            current_visit.reset(token)
+        if visit is not None:
+            self.give(rendered[2], visit)
+        return rendered

@@ -1,10 +1,13 @@
 """The workshop page in a real Chromium against a real `innerwork serve` on 127.0.0.1."""
+import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -29,7 +32,9 @@ if not Path(CHROMIUM).exists():
 
 
 class Server:
-    def __init__(self, home, *options, command=("serve", "--room", "2")):
+    # Playwright's context.close() does not fire the page's unload beacon that ends its kernel, as closing a
+    # tab does, so every page's kernel here stays until culled: room for all of them under the cap
+    def __init__(self, home, *options, command=("serve", "--room", "2", "--max-participants", "40")):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "INNERWORK_HOME": str(home)}
@@ -194,6 +199,53 @@ def test_workshop_participants_never_see_each_other(browser, workshop):
     history.get_by_text("No entries yet.").wait_for()
     assert "Only mine" not in other.page.content()
     assert not list((Path(workshop.log.name).parent / "home").glob("*.sqlite3"))  # nothing written on the server
+    first.close()
+    second.close()
+
+
+KERNEL_ID = re.compile(r'kernelId": "([0-9a-f-]{36})"')
+OPEN_SOCKET = """id => new Promise(done => {
+    const socket = new WebSocket(`ws://${location.host}/api/kernels/${id}/channels?session_id=intruder`);
+    socket.onopen = () => done("open");
+    socket.onerror = socket.onclose = () => done("refused");
+})"""
+
+
+def raw_socket_status(url):
+    """The HTTP status a websocket client without cookies gets at ``url`` (101 if it is let in)."""
+    from tornado.httpclient import HTTPClientError
+    from tornado.websocket import websocket_connect
+
+    async def connect():
+        try:
+            (await websocket_connect(url)).close()
+        except HTTPClientError as error:
+            return error.code
+        return 101
+    with ThreadPoolExecutor(1) as thread:  # Playwright's own event loop runs in this one
+        return thread.submit(asyncio.run, connect()).result()
+
+
+def test_a_kernel_answers_only_the_browser_that_opened_its_page(browser, workshop):
+    first, second = browser.new_context(), browser.new_context()
+    participant = Page(first, workshop.url)
+    kernel_id = KERNEL_ID.search(participant.page.content()).group(1)
+    intruder = second.new_page()
+    intruder.goto(workshop.url + "voila/static/voila.js")  # the same site, but another browser
+    assert second.request.get(f"{workshop.url}api/kernels/{kernel_id}").status == 403
+    assert second.request.post(f"{workshop.url}voila/api/shutdown/{kernel_id}").status == 403
+    assert intruder.evaluate(OPEN_SOCKET, kernel_id) == "refused"
+    socket_url = f"ws://127.0.0.1:{workshop.port}/api/kernels/{kernel_id}/channels?session_id=raw"
+    assert raw_socket_status(socket_url) == 403
+    # the participant's own page still works: type an answer, go on to the next step
+    assert first.request.get(f"{workshop.url}api/kernels/{kernel_id}").status == 200
+    participant.start(ONE_OF_EACH["self-compassion"])
+    participant.fill_step("still mine")
+    old = participant.page.locator(".innerwork-step > *").first.element_handle()
+    participant.page.locator(".innerwork-app button", has_text="Finish").or_(
+        participant.page.locator(".innerwork-app button", has_text="Next")).first.click()
+    participant.page.wait_for_function("e => !e.isConnected", arg=old, timeout=15_000)
+    assert participant.page.locator(".innerwork-step, .innerwork-summary").first.is_visible()
     first.close()
     second.close()
 
