@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import scope
+from .context import preparations
+from .wordre import word_beginnings
 from .normalise import normalise
 from .phrases import PHRASES, Phrase
 
-# One pass to skip sentences none of the phrases can match (most sentences people write).
-ANY_PHRASE = re.compile("|".join(f"(?:{phrase.pattern.pattern})" for phrase in PHRASES))
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,12 @@ class Finding:
 
 
 def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) -> str | None:
+    words = sentence[start:end]
     return (scope.literal(sentence, start, end, phrase.kind)
-            or scope.ordinary(sentence, phrase.kind)
+            or scope.ordinary(sentence, phrase.kind, words)
+            or scope.rated(sentence, following)
+            or scope.general(sentence, start)
+            or scope.mortal(sentence, words)
             or scope.playful(sentence, following, start, end, phrase.kind)
             or scope.asked(sentence, start, following)
             or scope.answered_no(sentence, following)
@@ -43,12 +47,26 @@ def _find(text: str) -> Iterator[Finding]:
     spans = scope.sentences(text)
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not ANY_PHRASE.search(sentence):
-            continue
         following = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
+        beginnings = word_beginnings(sentence)
         for phrase in PHRASES:
-            for m in phrase.pattern.finditer(sentence):
+            if phrase.pattern.starts is not None and phrase.pattern.starts.isdisjoint(beginnings):
+                continue  # none of the words it starts with is here (the quick test for most phrases)
+            for m in phrase.pattern.finditer(sentence, beginnings):
                 yield Finding(phrase.kind, m.group(), _judge(phrase, sentence, following, m.start(), m.end()))
+    for step in preparations(text, spans):
+        sentence = text[spans[step.sentence][0]:spans[step.sentence][1]]
+        yield Finding(step.kind, step.words, step.quiet_because or _judge_step(step.kind, sentence, step.start, step.end))
+
+
+def _judge_step(kind: str, sentence: str, start: int, end: int) -> str | None:
+    """A step is the writer's own unless someone else is its subject; only a denial before it counts (its sign may be negative)."""
+    if re.search(r"\bwe\s+$", sentence[:start]):
+        return "someone else's"  # "we said goodbye to the dog"
+    return (scope.playful(sentence, "", start, end, kind)
+            or scope.negated_before(sentence, start)
+            or scope.speaker(sentence, start, own=True)
+            or scope.when(sentence, start, end))
 
 
 def findings(text: str) -> list[Finding]:
