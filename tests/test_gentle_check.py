@@ -71,6 +71,35 @@ def test_heldout_corpus_figures_do_not_fall():
     assert scores.precision > BLIND_HELDOUT["precision"] and scores.recall > BLIND_HELDOUT["recall"]
 
 
+# Measured once at commit 9e324c6, with the rules frozen, before anyone working on them had opened the file.
+BLIND_HELDOUT2 = {"precision": 0.901, "recall": 0.619}
+HELDOUT2 = DATA / "heldout2.yaml"
+
+
+def heldout2_scores():
+    clear, _ = load_corpus(HELDOUT2)
+    scores = score(clear, mentions_self_harm)
+    print("\ngentle check on the second held-out corpus: " + "\n".join(scores.lines()))  # figures only, no texts
+    return scores
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "target not met: blind second held-out recall 0.619, precision 0.901 (commit 9e324c6); the previous check scored "
+    "0.551 / 0.882 on the same file. Later figures on this file are no longer blind (see docs/gentle-check.md)."))
+def test_second_heldout_corpus_meets_the_targets():
+    """recall >= 0.9 and precision >= 0.85 on the second held-out corpus, written by another session."""
+    scores = heldout2_scores()
+    assert scores.recall >= 0.9, f"recall {scores.recall:.3f}"
+    assert scores.precision >= 0.85, f"precision {scores.precision:.3f}"
+
+
+def test_second_heldout_corpus_figures_do_not_fall():
+    """A guard: the figures stay at least at the blind ones."""
+    scores = heldout2_scores()
+    assert round(scores.precision, 3) >= BLIND_HELDOUT2["precision"] and round(scores.recall, 3) >= BLIND_HELDOUT2["recall"], \
+        (scores.precision, scores.recall)
+
+
 # -- normalisation ------------------------------------------------------------------------------
 @pytest.mark.parametrize("typed, plain", [
     ("ＫＩＬＬ ＭＹＳＥＬＦ", "kill myself"),  # full-width letters (NFKC)
