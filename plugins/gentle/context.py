@@ -18,7 +18,7 @@ from .wordre import WordPattern
 _MINE = r"(?:my|all my|most of my|all of my|some of my|the last of my|the rest of my)"
 STRONG_STEP = WordPattern(
     # handing things on
-    rf"\b(?:giving|gave|given|give|handing|handed|hand|passing|passed|pass|leaving|left) (?:\w+ ){{0,3}}(?:away|on)\b|\b(?:gave|handed|left|promised|passed) (?:\w+ )?{_MINE} (?:\w+ ){{0,3}}to\b"
+    rf"\b(?:giving|gave|given|give|handing|handed|hand|passing|passed|pass|leaving|left) (?:\w+ ){{0,4}}(?:away|on)\b|\b(?:gave|handed|left|promised|passed) (?:\w+ )?{_MINE} (?:\w+ ){{0,3}}to\b"
     rf"|\b(?:gave|handed|given|promised|left) (?:my |her |him |them |\w+ )?{_MINE}\b|\b(?:told|telling|tell) (?:\w+ ){{1,2}}(?:she|he|they) can have {_MINE}\b|\bwho (?:gets|should get|will get|is getting) (?:what|my)\b|\bwhat everyone (?:should|will|is to) get\b"
     r"|\b(?:rehomed|rehoming|found (?:a )?(?:new )?homes? for) (?:the|my|all my) (?:dog|dogs|cat|cats|pets?|rabbits?|birds?|fish|hamster)\b"
     # a date
@@ -35,11 +35,11 @@ STRONG_STEP = WordPattern(
     r"|\bthe house (?:will be|is going to be) empty\b|\bwho (?:will|would|is going to|'ll) (?:feed|look after|take care of|walk) (?:the|my)\b"
     r"|\bmy (?:own )?funeral\b|\bbought (?:a |some )?(?:rope|hose|charcoal|blades|razor blades)\b"
     r"|\b(?:put|sorted|counted|kept|keeping) (?:the |my )?(?:pills|tablets)\b|\bgave myself until\b|\bgiving myself until\b"
-    r"|\b(?:i'?ve )?(?:got|have|made) a plan\b(?! (?:for|to|b)\b)|\bstopped taking my (?:\w+ )?(?:meds|medication|medicine|tablets|pills|insulin)\b"
+    r"|\b(?:i'?ve )?(?:got|have|made) a plan\b(?!(?: now| already)? (?:for|to|b|of)\b)|\bstopped taking my (?:\w+ )?(?:meds|medication|medicine|tablets|pills|insulin)\b"
     # the decision, and saying goodbye
     r"|\bi'?ve decided(?= *(?:[.!,]|$))|\b(?:made|i've made) (?:my|the) (?:decision|choice)\b(?! (?:to|about|between)\b)|\bmade up my mind(?= *(?:[.!,]|$))"
     r"|\b(?:saying|said|say) (?:a )?(?:proper |my |real |quiet )?(?:goodbyes?|good-byes?)\b|\bsaid goodbye to (?:my |the )?\w+ properly\b"
-    r"|\b(?:tying|tie|tied|tidying) up (?:\w+ )?loose ends\b|\binsurance (?:pays|will pay|would pay|covers)\b|\b(?:get|gets|have) the (?:life )?insurance\b")
+    r"|\b(?:tying|tie|tied|tidying) up (?:\w+ )?loose ends\b|\beverything'?s? (?:is )?in order\b|\binsurance (?:pays|will pay|would pay|covers)\b|\b(?:get|gets|have) the (?:life )?insurance\b")
 WEAK_STEP = WordPattern(
     r"\b(?:sorted (?:out )?homes? for) (?:the|my|all my)\b|\breturn(?:ed|ing) everything i (?:borrowed|owe)\b"
     r"|\b(?:sorted|sorting|tidied|tidying|organised|organized|organising|put) (?:up |out )?(?:my |all my )?(?:finances|money|paperwork|documents|affairs|accounts|bank stuff)\b"
@@ -62,7 +62,7 @@ FINAL_SIGN = WordPattern(
     r"|\bso it (?:doesn't|won't|does not|will not) (?:ruin|spoil)\b|\bso i (?:don't|won't) (?:ruin|spoil)\b|\b(?:to|for) each of (?:them|you)\b|\b(?:hid|hidden|hide|hiding) (?:it|them)\b|\b(?:at|in) the back of (?:the|my)\b"
     r"|\b(?:under|in) (?:my|the) (?:bed|desk|drawer|wardrobe)\b(?=\s*[.!]*$)|\bsealed\b|\b(?:don't|do not) want (?:anyone|anybody|them|people) to find\b|\bto find after\b|\bafter\s*[.!]*$"
     r"|\bworked out when\b|\b(?:i think |maybe )?(?:he|she|they) knew\b|\bbefore i could (?:do anything|do it|go through)\b|\bwith the date\b|\bbetter (?:off )?for it\b"
-    r"|\bif it stops,? it stops\b|\bif i die,? i die\b|\bwhatever happens,? happens\b|\bthe small print\b|\bnot your fault\b|\bfor good\b")
+    r"|\blast things\b|\bwon't have to (?:do this|deal with|feel|be here|wake up)\b|\b(?:my|the) \w+ goes to \w+\b|\b(?:don't|do not) want to ruin\b|\blike i'?m finishing\b|\bif it stops,? it stops\b|\bif i die,? i die\b|\bwhatever happens,? happens\b|\bthe small print\b|\bnot your fault\b|\bfor good\b")
 # ... or an odd calm.
 CALM_SIGN = WordPattern(
     r"\bcalm for the first time\b|\bat peace\b|\bfeels? (?:\w+ )?(?:calm|lighter|peaceful|relieved|quiet)\b|\b(?:weirdly|strangely|oddly|so|very) calm\b|\bhow calm i\b|\bquiet in my head\b|\bgoes quiet\b"
@@ -84,8 +84,8 @@ ANY_SIGN = _AnyOf(FINAL_SIGN, CALM_SIGN)
 # An everyday reason for the step, in its own sentence: a wedding, a move, a cat sitter, someone else's death.
 EVERYDAY = WordPattern(
     r"\b(?:wedding|birthdays?|christening|graduation|party|landlord|sitter|neighbour|neighbor|moving|move|moved|charity shop|declutter\w*|"
-    r"spring clean\w*|downsiz\w*|new job|new flat|new house|holiday|trip|camping|surgery|operation|baby|kids|grown|school|work|"
-    r"abroad|spain|exam|essay|project|deadline|course|leaving do|leaving card|card|colleagues?|retire\w*|tidy|guests|visitors|inspection|"
+    r"spring clean\w*|downsiz\w*|new job|new flat|new house|holiday|trip|camping|surgery|operation|baby|kids|grown|school|"
+    r"abroad|spain|exam|essay|project|deadline|course|leaving do|leaving card|colleagues?|retire\w*|tidy|guests|visitors|inspection|"
     r"vet|vets|memorial|grave|hospice|ashes|put down|put to sleep|passed away|(?:his|her|their|\w+'s) funeral|(?:she|he|they)(?:'s|'re| is| are| has| have)? (?:gone|passed|died))\b")
 
 
@@ -105,7 +105,15 @@ ADDED = WordPattern(r"\b(?:added|made|another|new ones?|fresh ones?|(?:two|three
 ANOTHER_TRY = WordPattern(r"\b(?:my )?(?:second|third|fourth|another|last|latest) (?:try|go|time trying)\b(?! (?:at|on|with|of|in|for|to)\b)")
 AFTERMATH = WordPattern(r"\b(?:pills|tablets|overdose|hospital|woke up|a&e|ambulance|on the floor|didn't work|still here|rope|bridge|pumped|stitches|found me)\b")
 
-RULES = (("plan", STRONG_STEP, ANY_SIGN), ("plan", WEAK_STEP, FINAL_SIGN), ("ending", FAREWELL, FAREWELL), ("ending", GIVING_UP, HOPELESS), ("self_harm", SCARS, ADDED), ("direct", ANOTHER_TRY, AFTERMATH))
+# Stitches or glue, with the cover story.
+STITCHES = WordPattern(r"\b(?:stitches|stitched|glued|steri-strips?|butterfly strips?)\b")
+COVER = WordPattern(r"\b(?:told|tell|said to) (?:them|the nurse|the doctor|everyone|her|him) it was (?:an accident|the cat|the dog|a fall)\b|\bit wasn't\s*[.!]*$|\blied about (?:how|what|why)\b")
+# "I tried" with nothing after it, beside surviving.
+TRIED = WordPattern(r"\bi tried(?= *(?:[.,!]|$|last night|yesterday|again|on \w+day))")
+SURVIVED = WordPattern(r"\b(?:still here|woke up|didn't work|did not work|survived|in hospital|they found me)\b")
+
+RULES = (("plan", STRONG_STEP, ANY_SIGN), ("plan", WEAK_STEP, FINAL_SIGN), ("ending", FAREWELL, FAREWELL), ("ending", GIVING_UP, HOPELESS), ("self_harm", SCARS, ADDED), ("direct", ANOTHER_TRY, AFTERMATH),
+         ("self_harm", STITCHES, COVER), ("direct", TRIED, SURVIVED))
 
 
 class Preparation(NamedTuple):

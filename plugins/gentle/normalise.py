@@ -27,7 +27,7 @@ _OTHER_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
 VOCABULARY = (
     "kill killing killed myself self suicide suicidal suicidally die dying dead death harm harming harmed "
     "cut cutting hurt hurting overdose overdosing overdosed hang hanging life alive want wanna live end "
-    "pills noose blade razor burn burning unalive safe to"
+    "pills noose blade razor burn burning unalive safe to dieing"
 ).split()
 _SPACED_WORDS = sorted(set(VOCABULARY) | {"i", "my", "to", "it", "all", "be", "me", "want", "am", "going", "gonna"},
                        key=len, reverse=True)
@@ -71,7 +71,9 @@ TEXT_SPEAK = [
     (r"\bi ?wtd\b", "i want to die"), (r"\bi?wtkms\b", "i want to kill myself"), (r"\bidwtl\b", "i don't want to live"),
     (r"\bidwtbh\b", "i don't want to be here"), (r"\bno1\b", "no one"), (r"\bsum1\b", "someone"), (r"\bany1\b", "anyone"),
     (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bshud\b", "should"), (r"\bwudnt\b", "wouldn't"), (r"\bb4\b", "before"),
-    (r"\b(?:lyf|lyfe)\b", "life"), (r"\b(?:neck|necking|necked) myself\b", "hang myself"),
+    (r"\b(?:lyf|lyfe)\b", "life"), (r"\bcuttin\b", "cutting"), (r"\bdieing\b", "dying"), (r"\bd[- ]word\b", "die"),
+    (r"\b(?:the )?s[- ]word\b", "suicide"), (r"\b(want|wanted|wanna)-to-be-(dead|gone)\b", r"\1 to be \2"),
+    (r"\bkms\b(?= (?:the|this|that|my) (?:\w+ ){0,2}(?:is|are|was|keeps|again|won't|homework|wifi|printer|traffic))", "ugh"), (r"\b(?:neck|necking|necked) myself\b", "hang myself"),
     (r"\b(going to|gonna|want to|wanna|about to|finna) rope\b(?! (?:in|off|them|him|her|you))", r"\1 kill myself"), (r"\bwtd\b(?= (?:rn|tonight|again|so bad))", "want to die"),
     (r"\b(want to|wanna|going to|gonna|just|i'?ll|to|i) (?:dye|dy|dii)\b(?! (?:my|it|the|your|her|his|them|a|some|this|that)\b)", r"\1 die"),
     (r"\bself[\s-]?delet(?:e|ion)\b", "kill myself"), (r"\bself[\s-]?deleting\b", "killing myself"), (r"\bself[\s-]?deleted\b", "killed myself"),
@@ -82,7 +84,8 @@ TEXT_SPEAK = [
     (r"\bcatch(?:ing)? the bus\b(?= (?:if (?:you|u) know|for good|permanently|forever|one way|tonight for good))", "suicide"),
     (r"\bkms+\b", "kill myself"), (r"\bk\.m\.s\.?", "kill myself"),
     (r"\bunaliv(?:e|ing|ed)\s+(?:my ?self|me)\b", "kill myself"),
-    (r"\bunaliving\b", "killing myself"), (r"\bunalived\b", "killed myself"), (r"\bunalive\b", "kill myself"),
+    (r"\bunaliving\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "killing myself"), (r"\bunalived\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "killed myself"),
+    (r"\bunalive\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "kill myself"), (r"\bunaliv(?:e|ing|ed)\b", "kill"),
     (r"\bctb\b", "suicide"), (r"\bsui\b", "suicide"), (r"\bsuis\b", "suicide"),
     (r"\b(?:the|my|bad|of|about|with|and|is|r|are|having) si\b", lambda m: m.group()[:-2] + "suicidal thoughts"),
     (r"^si (?=is|has|was|thoughts|urges|again|rn|today|tonight)", "suicidal thoughts "),
@@ -194,7 +197,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
     text = _INVISIBLE.sub("", text)
     text = _APOSTROPHES.sub("'", text)
-    text = _QUOTES.sub(" ", text)
+    text = _QUOTES.sub("'", text)  # double quotes become single ones: quoted speech keeps its quotes, a quoted word loses them
     text = _SPACED_DASH.sub(", ", text)
     text = _DASH.sub("-", text)
     text = _LAUGH_EMOJI.sub(" lol ", text)
