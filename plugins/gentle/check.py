@@ -7,10 +7,13 @@ from typing import Iterator
 
 from . import scope
 from .context import preparations
-from .wordre import word_beginnings
+from .wordre import StartIndex, word_beginnings
 from .normalise import normalise
 from .phrases import PHRASES, Phrase
 
+
+
+_PHRASE_INDEX = StartIndex([phrase.pattern.starts for phrase in PHRASES])
 
 
 @dataclass(frozen=True)
@@ -47,16 +50,16 @@ def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) 
 def _find(text: str) -> Iterator[Finding]:
     text = normalise(text)
     spans = scope.sentences(text)
+    beginnings_by_sentence = [word_beginnings(text[s:e]) for s, e in spans]
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
+        beginnings = beginnings_by_sentence[i]
         following = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
-        beginnings = word_beginnings(sentence)
-        for phrase in PHRASES:
-            if phrase.pattern.starts is not None and phrase.pattern.starts.isdisjoint(beginnings):
-                continue  # none of the words it starts with is here (the quick test for most phrases)
+        for index in _PHRASE_INDEX.candidates(beginnings):  # only phrases whose first words are here
+            phrase = PHRASES[index]
             for m in phrase.pattern.finditer(sentence, beginnings):
                 yield Finding(phrase.kind, m.group(), _judge(phrase, sentence, following, m.start(), m.end()))
-    for step in preparations(text, spans):
+    for step in preparations(text, spans, beginnings_by_sentence):
         sentence = text[spans[step.sentence][0]:spans[step.sentence][1]]
         yield Finding(step.kind, step.words, step.quiet_because or _judge_step(step.kind, sentence, step.start, step.end))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from .wordre import WordPattern
+from .wordre import WordPattern, word_beginnings
 
 # Steps people take when they are getting ready. Each is ordinary on its own; the strong ones
 # need any sign nearby, the weak ones (tidying, cancelling, deleting) a sign of finality or secrecy.
@@ -75,9 +75,9 @@ class _AnyOf:
     def __init__(self, *patterns: WordPattern):
         self.patterns = patterns
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
+    def finditer(self, text: str, beginnings: frozenset[str] | None = None) -> Iterator[re.Match]:
         for pattern in self.patterns:
-            yield from pattern.finditer(text)
+            yield from pattern.finditer(text, beginnings)
 
 
 ANY_SIGN = _AnyOf(FINAL_SIGN, CALM_SIGN)
@@ -125,25 +125,31 @@ class Preparation(NamedTuple):
     quiet_because: str | None
 
 
-def _sign(text: str, spans: list[tuple[int, int]], i: int, step: re.Match, sign: WordPattern | _AnyOf) -> re.Match | None:
+def _sign(text: str, spans: list[tuple[int, int]], beginnings: list[frozenset[str]], i: int, step: re.Match,
+          sign: WordPattern | _AnyOf) -> re.Match | None:
     """The nearest sign within two sentences of sentence ``i`` (not the step itself)."""
     for j in (i, i + 1, i - 1, i + 2, i - 2):
         if 0 <= j < len(spans):
-            for m in sign.finditer(text[spans[j][0]:spans[j][1]]):
+            for m in sign.finditer(text[spans[j][0]:spans[j][1]], beginnings[j]):
                 if j != i or m.end() <= step.start() or m.start() >= step.end():
                     return m
     return None
 
 
-def preparations(text: str, spans: list[tuple[int, int]]) -> Iterator[Preparation]:
-    """Each step in ``text`` (already normalised and cut into ``spans``), with its sign or its reason to stay quiet."""
+def preparations(text: str, spans: list[tuple[int, int]], beginnings: list[frozenset[str]] | None = None) -> Iterator[Preparation]:
+    """Each step in ``text`` (already normalised and cut into ``spans``), with its sign or its reason to stay quiet.
+
+    ``beginnings`` are ``word_beginnings`` of each sentence, if the caller has them already.
+    """
+    if beginnings is None:
+        beginnings = [word_beginnings(text[s:e]) for s, e in spans]
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
         for kind, step_pattern, sign_pattern in RULES:
-            for step in step_pattern.finditer(sentence):
+            for step in step_pattern.finditer(sentence, beginnings[i]):
                 if kind in ("plan", "ending") and EVERYDAY.search(sentence):
                     yield Preparation(kind, i, step.start(), step.end(), step.group(), "an everyday plan")
                     continue
-                sign = _sign(text, spans, i, step, sign_pattern)
+                sign = _sign(text, spans, beginnings, i, step, sign_pattern)
                 words = f"{step.group()} ... {sign.group()}" if sign else step.group()
                 yield Preparation(kind, i, step.start(), step.end(), words, None if sign else "no sign nearby that it is about dying")

@@ -210,6 +210,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"[^\s,;:()\[\]\"]+", lambda m: unmask(m.group()), text)
     text = _QUOTED_WORDS.sub(_unquote, text) if "'" in text else text
     text = re.sub(r"\b[a-z]{7,}\b", _split_run_together, text)
+    # Rules in order; a rule can make words a later one starts with ("wanna" -> "want to"), so look again after a change.
     beginnings = word_beginnings(text)
     for pattern, starts, replacement in _TEXT_SPEAK:
         if starts is not None and starts.isdisjoint(beginnings):

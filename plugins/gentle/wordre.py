@@ -128,3 +128,22 @@ _TOKEN = re.compile(r"[a-z0-9&-]+|'[a-z]+")
 def word_beginnings(text: str) -> frozenset[str]:
     """Every beginning of every word in ``text`` (``kill`` -> ``k``, ``ki``, ``kil``, ``kill``), and every ``'ll``, ``'d``..."""
     return frozenset(token[:i] for token in _TOKEN.findall(text) for i in range(1, len(token) + 1))
+
+
+class StartIndex:
+    """Which of many patterns could match a text, from the beginnings of the words in it (one set operation)."""
+
+    def __init__(self, starts: list[frozenset[str] | None]):
+        self._always = [i for i, s in enumerate(starts) if s is None]
+        self._by_word: dict[str, list[int]] = {}
+        for i, s in enumerate(starts):
+            for word in s or ():
+                self._by_word.setdefault(word, []).append(i)
+        self._words = frozenset(self._by_word)
+
+    def candidates(self, beginnings: frozenset[str]) -> list[int]:
+        """Indexes, in order, of the patterns that may match a text with these ``word_beginnings``."""
+        found = set(self._always)
+        for word in self._words.intersection(beginnings):
+            found.update(self._by_word[word])
+        return sorted(found)
