@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import scope
+from .context import preparations
+from .wordre import StartIndex, word_beginnings
 from .normalise import normalise
 from .phrases import PHRASES, Phrase
 
-# One pass to skip sentences none of the phrases can match (most sentences people write).
-ANY_PHRASE = re.compile("|".join(f"(?:{phrase.pattern.pattern})" for phrase in PHRASES))
+
+
+_PHRASE_INDEX = StartIndex([phrase.pattern.starts for phrase in PHRASES])
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,14 @@ class Finding:
 
 
 def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) -> str | None:
+    words = sentence[start:end]
     return (scope.literal(sentence, start, end, phrase.kind)
-            or scope.ordinary(sentence, phrase.kind)
+            or scope.ordinary(sentence, phrase.kind, words)
+            or scope.rated(sentence, following)
+            or scope.general(sentence, start)
+            or scope.mortal(sentence, words)
+            or scope.denied_later(sentence, start, end)
+            or scope.hypothetical(sentence, start)
             or scope.playful(sentence, following, start, end, phrase.kind)
             or scope.asked(sentence, start, following)
             or scope.answered_no(sentence, following)
@@ -41,14 +50,28 @@ def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) 
 def _find(text: str) -> Iterator[Finding]:
     text = normalise(text)
     spans = scope.sentences(text)
+    beginnings_by_sentence = [word_beginnings(text[s:e]) for s, e in spans]
     for i, (s, e) in enumerate(spans):
         sentence = text[s:e]
-        if not ANY_PHRASE.search(sentence):
-            continue
+        beginnings = beginnings_by_sentence[i]
         following = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
-        for phrase in PHRASES:
-            for m in phrase.pattern.finditer(sentence):
+        for index in _PHRASE_INDEX.candidates(beginnings):  # only phrases whose first words are here
+            phrase = PHRASES[index]
+            for m in phrase.pattern.finditer(sentence, beginnings):
                 yield Finding(phrase.kind, m.group(), _judge(phrase, sentence, following, m.start(), m.end()))
+    for step in preparations(text, spans, beginnings_by_sentence):
+        sentence = text[spans[step.sentence][0]:spans[step.sentence][1]]
+        yield Finding(step.kind, step.words, step.quiet_because or _judge_step(step.kind, sentence, step.start, step.end))
+
+
+def _judge_step(kind: str, sentence: str, start: int, end: int) -> str | None:
+    """A step is the writer's own unless someone else is its subject; only a denial before it counts (its sign may be negative)."""
+    if re.search(r"\bwe\s+$", sentence[:start]):
+        return "someone else's"  # "we said goodbye to the dog"
+    return (scope.playful(sentence, "", start, end, kind)
+            or scope.negated_before(sentence, start)
+            or scope.speaker(sentence, start, own=True)
+            or scope.when(sentence, start, end))
 
 
 def findings(text: str) -> list[Finding]:

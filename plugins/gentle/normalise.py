@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .wordre import WordPattern, word_beginnings
+
 # Letters from other scripts that look like Latin ones (NFKC keeps them apart).
 _LOOKALIKES = str.maketrans("аеорсухіјѕԁԛԝАЕОРСУХІЈЅΑΒΕΗΙΚΜΝΟΡΤΥΧαοερν", "aeopcyxijsdqwAEOPCYXIJSABEHIKMNOPTYXaoepv")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e]")
@@ -25,13 +27,23 @@ _OTHER_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
 VOCABULARY = (
     "kill killing killed myself self suicide suicidal suicidally die dying dead death harm harming harmed "
     "cut cutting hurt hurting overdose overdosing overdosed hang hanging life alive want wanna live end "
-    "pills noose blade razor burn burning unalive safe to"
+    "pills noose blade razor burn burning unalive safe to dieing"
 ).split()
 _SPACED_WORDS = sorted(set(VOCABULARY) | {"i", "my", "to", "it", "all", "be", "me", "want", "am", "going", "gonna"},
                        key=len, reverse=True)
 _LEET = {"1": "[il]", "!": "[il]", "|": "[il]", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"}
 _MASK = set("*#_.?%^~+")
 _MASKED_TOKEN = re.compile(r"(?<![\w*#@$!|])[a-z][a-z0-9*#@$!|_.%^~+]*[a-z0-9*#@$!|]\b|\b[a-z0-9*#@$!|]+[a-z]\b")
+# Words in single quotes ('after', 'when the time comes') lose the quotes; apostrophes in words stay.
+_QUOTED_WORDS = re.compile(r"(?<![\w'])'([a-z][^'\n]{0,40}?[a-z.!?])'(?![\w'])")
+_SPEECH = re.compile(r"\b(?:say|says|said|saying|sing|sings|sang|wrote|writes|yell\w*|shout\w*|asks?|asked|tells?|told me)\W*$")
+
+
+def _unquote(match: re.Match) -> str:
+    """``instructions for 'after'`` -> ``instructions for after``; quoted speech keeps its quotes (whose words they are matters)."""
+    return match.group() if _SPEECH.search(match.string[max(0, match.start() - 12):match.start()]) else match.group(1)
+
+
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .*_-]){2,}[a-z]\b")
 
@@ -52,9 +64,28 @@ MISSPELLINGS = {
 # Text-speak and contractions written without apostrophes, as (pattern, replacement).
 TEXT_SPEAK = [
     (r"\bun-aliv", "unaliv"),
+    # numbers and short forms first, so the rules below see whole words ("want 2 sh" -> "want to sh")
+    (r"\b(want|wanna|need|going|gonna|ready|wish|like|have|got|tryna|urge|urges) 2\b", r"\1 to"), (r"\b2 (die|live|be|b|sh|cut|self)\b", r"to \1"),
+    (r"\bn ?e ?more\b", "anymore"), (r"\babt\b", "about"), (r"\b2day\b", "today"), (r"\bnite\b", "night"),
+    (r"\bsrsly\b", "seriously"), (r"\bw/\b", "with"), (r"\bhavin\b", "having"), (r"\bthot?s\b", "thoughts"),
+    (r"\bi ?wtd\b", "i want to die"), (r"\bi?wtkms\b", "i want to kill myself"), (r"\bidwtl\b", "i don't want to live"),
+    (r"\bidwtbh\b", "i don't want to be here"), (r"\bno1\b", "no one"), (r"\bsum1\b", "someone"), (r"\bany1\b", "anyone"),
+    (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bshud\b", "should"), (r"\bwudnt\b", "wouldn't"), (r"\bb4\b", "before"),
+    (r"\b(?:lyf|lyfe)\b", "life"), (r"\bcuttin\b", "cutting"), (r"\bdieing\b", "dying"), (r"\bd[- ]word\b", "die"),
+    (r"\b(?:the )?s[- ]word\b", "suicide"), (r"\b(want|wanted|wanna)-to-be-(dead|gone)\b", r"\1 to be \2"),
+    (r"\bkms\b(?= (?:the|this|that|my) (?:\w+ ){0,2}(?:is|are|was|keeps|again|won't|homework|wifi|printer|traffic))", "ugh"), (r"\b(?:neck|necking|necked) myself\b", "hang myself"),
+    (r"\b(going to|gonna|want to|wanna|about to|finna) rope\b(?! (?:in|off|them|him|her|you))", r"\1 kill myself"), (r"\bwtd\b(?= (?:rn|tonight|again|so bad))", "want to die"),
+    (r"\b(want to|wanna|going to|gonna|just|i'?ll|to|i) (?:dye|dy|dii)\b(?! (?:my|it|the|your|her|his|them|a|some|this|that)\b)", r"\1 die"),
+    (r"\bself[\s-]?delet(?:e|ion)\b", "kill myself"), (r"\bself[\s-]?deleting\b", "killing myself"), (r"\bself[\s-]?deleted\b", "killed myself"),
+    (r"\bdelete myself\b", "kill myself"), (r"\bdeleting myself\b", "killing myself"), (r"\bdeleted myself\b", "killed myself"),
+    (r"\byeet(?:ing|ed)? myself\b", "throw myself"),
+    (r"\b(?:s/i|si/sh|s\.i\.)(?=\W|$)", "suicidal thoughts"),
+    (r"(?<!suicidal )(?<!homicidal )\bideation\b", "suicidal ideation"),
+    (r"\bcatch(?:ing)? the bus\b(?= (?:if (?:you|u) know|for good|permanently|forever|one way|tonight for good))", "suicide"),
     (r"\bkms+\b", "kill myself"), (r"\bk\.m\.s\.?", "kill myself"),
     (r"\bunaliv(?:e|ing|ed)\s+(?:my ?self|me)\b", "kill myself"),
-    (r"\bunaliving\b", "killing myself"), (r"\bunalived\b", "killed myself"), (r"\bunalive\b", "kill myself"),
+    (r"\bunaliving\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "killing myself"), (r"\bunalived\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "killed myself"),
+    (r"\bunalive\b(?! (?:my|the|a|an|this|that|your|his|her|their|it)\b)", "kill myself"), (r"\bunaliv(?:e|ing|ed)\b", "kill"),
     (r"\bctb\b", "suicide"), (r"\bsui\b", "suicide"), (r"\bsuis\b", "suicide"),
     (r"\b(?:the|my|bad|of|about|with|and|is|r|are|having) si\b", lambda m: m.group()[:-2] + "suicidal thoughts"),
     (r"^si (?=is|has|was|thoughts|urges|again|rn|today|tonight)", "suicidal thoughts "),
@@ -86,7 +117,8 @@ TEXT_SPEAK = [
     (r"\bcannot\b", "can't"), (r"\bcan not\b", "can't"), (r"\bdon't wan't\b", "don't want"),
     (r"\b(\w+) '(m|s|re|ve|d|ll|t)\b", r"\1'\2"),
 ]
-_TEXT_SPEAK = [(re.compile(p), r) for p, r in TEXT_SPEAK]
+# Each with the words it can start with (None: it must always run), so most texts skip most rules.
+_TEXT_SPEAK = [(re.compile(p), WordPattern(p).starts, r) for p, r in TEXT_SPEAK]
 
 
 def _squeeze(word: str) -> str:
@@ -165,7 +197,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
     text = _INVISIBLE.sub("", text)
     text = _APOSTROPHES.sub("'", text)
-    text = _QUOTES.sub(" ", text)
+    text = _QUOTES.sub("'", text)  # double quotes become single ones: quoted speech keeps its quotes, a quoted word loses them
     text = _SPACED_DASH.sub(", ", text)
     text = _DASH.sub("-", text)
     text = _LAUGH_EMOJI.sub(" lol ", text)
@@ -176,7 +208,14 @@ def normalise(text: str) -> str:
     text = _SPACED_LETTERS.sub(_join_spaced, text)
     text = _join_one_word_sentences(text)
     text = re.sub(r"[^\s,;:()\[\]\"]+", lambda m: unmask(m.group()), text)
+    text = _QUOTED_WORDS.sub(_unquote, text) if "'" in text else text
     text = re.sub(r"\b[a-z]{7,}\b", _split_run_together, text)
-    for pattern, replacement in _TEXT_SPEAK:
-        text = pattern.sub(replacement, text)
+    # Rules in order; a rule can make words a later one starts with ("wanna" -> "want to"), so look again after a change.
+    beginnings = word_beginnings(text)
+    for pattern, starts, replacement in _TEXT_SPEAK:
+        if starts is not None and starts.isdisjoint(beginnings):
+            continue
+        changed = pattern.sub(replacement, text)
+        if changed != text:
+            text, beginnings = changed, word_beginnings(changed)
     return text

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"[.!?\n]+|\.\.\.")
+# A full stop after "vs", "dr", "e.g." and the like does not end a sentence.
+SENTENCE_END = re.compile(r"[!?\n][.!?\n]*|(?<!\bvs)(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)\.[.!?\n]*")
 # Clause boundaries inside a sentence (negation does not cross them).
 CLAUSE_BREAK = re.compile(r"[;,]\s|\s\((?=\w)|\s(?:but|however|though|although|yet|whereas|except that|because|so that|so|cause|since then)\s"
-                          r"|\s(?:and|or|then)\s(?=(?:i|i'm|i've|i'd|i'll|it|it's|now|then|yet|he|she|they|we|my|you|nobody|no one|everyone|that)\b)")
+                          r"|\s(?:which)\s|\s(?=i just\b)|\s(?:and|or|then)\s(?=(?:i|i'm|i've|i'd|i'll|it|it's|now|then|yet|he|she|they|we|my|you|nobody|no one|everyone|that)\b)")
 
-NEGATOR = re.compile(r"\b(?:not|never|zero|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|without|\w+n't|ain't)\b")
+NEGATOR = re.compile(r"\b(?:hardly ever|rarely|seldom|almost never|not|never|zero|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|without|\w+n't|ain't)\b")
 # Negative words that do not deny the phrase: "can't stop thinking about suicide", "not sure I won't".
 NOT_A_DENIAL = re.compile(
     r"\b(?:can't|couldn't|haven't|hasn't|won't|don't|doesn't|didn't|never|not|cannot) (?:ever )?(?:stop|stopped|quit|help|shake|get rid of|escape|go away|leave|fade|end|ends|seem to stop|be far|far)\w*"
@@ -23,11 +24,11 @@ NOT_A_DENIAL = re.compile(
     r"|\b(?:don't|do not|didn't|doesn't|does not|did not) (?:know|understand|get|see why|tell|mention|remember|realise|realize|want (?:anyone|anybody|them|him|her|people|my \w+) to know|want to admit|want to say)\b"
     r"|\b(?:doesn't|don't|does not|do not|isn't|not) (?:scare|frighten)\w* me\b|\bno idea (?:if|whether|how|that|i|what)\b"
     r"|\b(?:can't|cannot|won't) (?:promise|guarantee)\b|\b(?:try|trying|tried|struggling|fighting|hard|hardest) (?:hard |so hard |my hardest )?not to\b"
-    r"|\b(?:can't|cannot|couldn't|can not) (?:cope|handle|deal|take it|take this|breathe|sleep|think|function|face|bear|stand|focus|undo|take (?:it )?back)\b"
-    r"|\b(?:lol|haha|lmao) no\b|\bno,? but seriously\b"
-    r"|\bno (?:matter|doubt)\b|\bnot (?:anymore|any more) able\b|\b(?:no one|nobody|noone)\b")
+    r"|\b(?:can't|cannot|couldn't|can not) (?:cope|handle|deal|take it|take this|breathe|sleep|think|function|face|bear|stand|focus|undo|take (?:it )?back|do this|do it anymore|go on|keep going)\b"
+    r"|\b(?:won't|will not|wouldn't|doesn't|does not|didn't|don't) matter\b|\b(?:lol|haha|lmao) no\b|\bno,? but seriously\b|\bno (?:cap|joke|lie|kidding|exaggeration)\b|\bnot (?:joking|kidding|lying)\b"
+    r"|\b(?:can't|cannot|don't|do not) see(?: a| any)?\s*$|\bno (?:matter|doubt)\b|\bnot (?:anymore|any more) able\b|\b(?:no one|nobody|noone)\b")
 # After a phrase, "without" does not deny it ("saying goodbye to people without them knowing").
-NEGATOR_AFTER = re.compile(r"\b(?:not|never|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|\w+n't|ain't)\b")
+NEGATOR_AFTER = re.compile(r"\b(?:hardly ever|rarely|seldom|almost never|not|never|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|\w+n't|ain't)\b")
 # A denial left hanging before an aside: "I'm not, and never was, ...".
 DANGLING_DENIAL = re.compile(r"\b(?:\w+n't|not|never)\s*,")
 UNSURE = re.compile(r"\b(?:not sure|not certain|don't know if|don't know whether|no idea if|can't promise|can't guarantee|can't say for sure|unsure)\b")
@@ -51,12 +52,15 @@ OTHER_WORDS = set((
     "women boy girl boys girls guy guys lad lads veterans veteran farmers nurses doctors soldiers members member others "
     "family families victim victims survivors someone's everyone's"
 ).split())
+# Who can be the subject of a phrase that names no one ("she doesn't want to live").
+SUBJECTS = OTHER_WORDS - {"you", "your", "yourself", "we", "us", "our", "them", "him", "her", "his", "their", "anyone", "anybody",
+                          "someone", "somebody", "people", "person", "everyone's", "someone's", "others", "family", "families"}
 TOPIC_WORDS = set((
     "documentary film movie show series episode book novel story article news headline headlines report reports podcast song "
     "songs lyrics poem play essay lecture lectures session sessions course training module policy policies statistics study "
     "studies research post posts advert ad exhibition storyline scene campaign leaflet talk talks webinar seminar workshop "
     "class thread video videos chapter scenes rates paper thesis read heard learned learnt worksheet handout handouts "
-    "topic leaflet pamphlet questionnaire module syllabus curriculum textbook slides"
+    "topic leaflet pamphlet questionnaire module syllabus curriculum textbook slides group supervision assembly"
 ).split())
 TOPIC_COMPOUND = re.compile(r"^[ -](?:prevention|awareness|rates?|risk|risks|policy|policies|training|hotline|helpline|line|lines|squad|"
                             r"statistics|assessment|assessments|case|cases|laws?|bomber|bombers|bombing|mission|missions|doors?|watch|"
@@ -68,7 +72,7 @@ PROFESSION = re.compile(r"\b(?:as an?|i'm an?|i am an?|i work as an?|i'm trainin
                         r"chaplain|youth worker|police officer|officer|volunteer|researcher|lecturer|carer|support worker|medic|mental health worker|"
                         r"first aider|clinician|psychotherapist|student nurse|trainee)\b"
                         r"|\b(?:at work|every shift|on shift|on the ward|my patients|my clients|with clients|our patients|our clients|my students|"
-                        r"our students|at the hospital|on the crisis line|on a crisis line|on the helpline|in class|in today's class|in the lecture)\b")
+                        r"our students|at the hospital|on the crisis line|on a crisis line|on the helpline|on a helpline|volunteer on|my client|a client|my patient|a patient|in class|in today's class|in the lecture)\b")
 
 JOKE = re.compile(r"\b(?:lol+|lo+l|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|kidding|joking|jokes|joke|xd|/j|/s|deceased)\b")
 NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|isn't|wasn't|never) (?:a |even )?(?:joke|joking|kidding)\b|\bnot (?:lol|haha)\b"
@@ -76,11 +80,11 @@ NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|isn't|wasn't|never) (?:a |even )?(?:jo
 HYPERBOLE = re.compile(r"\b(?:embarrass\w*|cringe\w*|mortif\w*|awkward|of boredom|so bored|bored to|so funny|too funny|hilarious|died laughing|"
                        r"laughed so hard|killing me|killed me|dying to|dying for|to die for|die for my|dead tired|over my dead body|"
                        r"that (?:song|pun|joke|meme|video)|this (?:song|pun|joke|meme|video|queue|meeting|heat|traffic|spreadsheet))\b")
-RATHER_THAN = re.compile(r"\b(?:rather|sooner) (?:be dead|die|not exist) than (?!(?:feel|feeling|live|living|go on|going on|be|being|keep|keeping|carry on|carrying|wake|waking|face|facing|deal|dealing|spend|spending|do this|continue|continuing|suffer|suffering|stay|staying|exist|existing|put|hurt|hurting)\b)")
+RATHER_THAN = re.compile(r"\b(?:rather|sooner) (?:be dead|die|not exist) than (?!(?:feel|feeling|live|living|go on|going on|be|being|keep|keeping|carry on|carrying|wake|waking|face|facing|deal|dealing|spend|spending|do this|continue|continuing|go through|going through|another|suffer|suffering|stay|staying|exist|existing|put|hurt|hurting)\b)")
 
 PAST = re.compile(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|many|several|a few|few|some) (?:years?|decades?) (?:ago|back|earlier|before)"
-    r"|years? ago|a decade|decades ago|long (?:time )?ago|a long time ago|ages ago|way back|years back"
+    r"|years? ago|a decade|decades ago|long (?:time )?ago|a long time ago|ages ago|(?<!the )way back(?! home)|years back"
     r"|when i was (?:a |an |\d+|young|little|younger|at|in|still|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a kid|a teen|a child|at school|at uni)"
     r"|as a (?:kid|teen|teenager|child|young|little|student|youngster|girl|boy)|back (?:in|when|then)|in (?:19|20)\d\d\b"
     r"|during (?:school|college|uni|university|my (?:teens|twenties|divorce|first|school|uni|degree|childhood)|high school|the pandemic|lockdown)"
@@ -88,24 +92,25 @@ PAST = re.compile(
     r"|old (?:journals?|diar(?:y|ies)|notebooks?|posts|messages|letters)"
     r"|at (?:age |the age of )?(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|at (?:age |the age of )\d+|aged? \d+\b|at \d+ years old"
     r"|used to|before i got (?:sober|help|better|clean|treatment|well|diagnosed)|my first year|in the past|another life|a lifetime ago"
-    r"|(?:was|were) (?:\w+ ){0,3}once\b|in (?:my )?(?:school|uni|college) days|as an adolescent|in my youth)\b")
+    r"|(?:was|were) (?:\w+ ){0,3}once\b|in (?:my )?(?:school|uni|college) days|as an adolescent|in my youth"
+    r"|i remember when|remember (?:the )?(?:days|times|years) when|(?:younger|teenage|past|former|old|\w+ year old|\d+ year old|\d+-year-old) self|when i was (?:suicidal|at my worst|unwell|really ill|in hospital|depressed))\b")
 RECENT = re.compile(
     r"\b(?:again|lately|recently|now|still|currently|these days|this (?:morning|week|month|evening|afternoon|year)|last (?:night|week|month|weekend|time|year)"
     r"|yesterday|today|tonight|right now|at the moment|(?:a few |two |three |\d+ )?(?:days?|hours?|weeks?|minutes?) ago|relaps\w*|anymore|any more|started|starting|is back|it's back|came back|coming back)\b")
 RECOVERY = re.compile(
     r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|many|several|a few|a whole) (?:days?|weeks?|months?|years?|year|decades?) (?:since|clean|free|without|sober|of recovery|in recovery|self-harm free)"
-    r"|clean (?:from|of|since|for)|(?:self-harm|cutting|harm|sh)[- ]free|free (?:from|of) (?:self-harm|cutting|suicidal)|survivor|survived|recover(?:ed|y|ing)|anniversary|milestone"
+    r"|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|a few) (?:days?|weeks?|months?|years?) out of (?:the )?(?:hospital|psych ward|ward|unit|rehab)|clean (?:from|of|since|for)|(?:self-harm|cutting|harm|sh)[- ]free|free (?:from|of) (?:self-harm|cutting|suicidal)|survivor|survived|recover(?:ed|y|ing)|anniversary|milestone"
     r"|glad (?:to be alive|i'?m alive|i'?m still (?:here|alive)|i stayed|i'?m here|my (?:suicide )?attempt|i survived|i didn't)|other side|how far i'?ve come"
     r"|in my past|(?:doesn't|don't|does not|no longer) control|beat the urge|much better place|better place now|now i want to live|grateful (?:i'?m|to be) (?:alive|here|still)"
     r"|speak at schools|help others|proud of (?:myself|that|how)|celebrating|i'm proud|years? ago today|ago this (?:week|month)"
-    r"|(?:have |has |had )?(?:faded|healed|fading)|threw (?:out|away)|got rid of|binned|don't recognise|don't recognize)\b")
+    r"|(?:have |has |had )?(?:faded|healed|fading)|threw (?:out|away)|got rid of|binned|don't recognise|don't recognize|behind me|put (?:it|that|them) behind)\b")
 RELAPSE = re.compile(r"\b(?:relaps\w*|again|lately|recently|broke my streak|back to|started again|came back|coming back|returned|returning)\b")
 
 LITERAL = re.compile(
     r"\b(?:shaving|shave|chopping|chopped|cooking|cook|washing up|dishes|kettle|oven|stove|hob|pan|tray|iron(?:ing)?|curling|straighteners|"
     r"glass|tin|can opener|knife while|paper|rose|bush|thorn|brambles?|gym|workout|deadlifts?|squats?|lifting|running|football|rugby|"
     r"hockey|netball|tennis|training|match|game|playing|fell|fall|falling|tripped|trip|slipped|slip|crash|accident|accidentally|by accident|"
-    r"by mistake|bike|ladder|stairs|sports?|laughing|moving (?:the|a|house|furniture)|garden(?:ing)?|diy|hammer|saw|drill|"
+    r"by mistake|bike|ladder|stairs|sports?|laughing|moving (?:the|a|house|furniture)|garden(?:ing)?|diy|hammer|(?:a|the|my) saw|sawing|drill|eczema|itch|itchy|itching|rash|mosquito|bites|in my sleep|psoriasis|hives|"
     r"scissors|opening|sofa|furniture|carrying|lifting|sunburn|sunburnt|in the sun|ouch|oops|clumsy)\b")
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally|to feel|because i deserve|as punishment|to punish|wanted to|again and again|urge)\b")
 IDIOM = re.compile(r"\b(?:cut myself (?:some |a bit of |a little )?slack|cut myself (?:off|out|a |an |short|loose|free|in on|down)"
@@ -113,6 +118,10 @@ IDIOM = re.compile(r"\b(?:cut myself (?:some |a bit of |a little )?slack|cut mys
                    r"|work myself to death|working myself to death|worked myself to death|drink myself|drown myself in (?:work|coffee|books|tv)"
                    r"|shoot myself in the foot|shot myself in the foot|kick myself|kicking myself|killing myself (?:at|to finish|to get|over) (?:work|the gym|this|that)"
                    r"|starv\w* (?:myself )?(?:of|for) (?:sleep|time|attention|company))\b")
+# Someone else's words in quotes: "a character keeps saying 'I just want to die'".
+QUOTED = re.compile(r"^(.*?)\b([\w']+) (?:keeps? saying|says|said|saying|sings|sang|goes|went|wrote|writes|yells|yelled|shouts|shouted|asks|asked|tells|told me)\s*,?:?\s*'[^']*$")
+# A character in a story: "a character on the show wrote goodbye letters".
+STORY = re.compile(r"\b(?:character|narrator|protagonist|heroine|villain)s?\b")
 REPORTED = re.compile(r"\b(?:told|tell|tells|telling|said|says|texted|messaged|commented|wrote)(?: me| to me)? (?:that i should|i should|me to|to)(?: just| go)? (?:kill myself|kys|die|end it|unalive|go die)\b")
 
 
@@ -158,6 +167,31 @@ def negated(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+def negated_before(sentence: str, start: int) -> str | None:
+    """A denial before ``start`` in its clause ("I never wrote a note")."""
+    left, _ = clause(sentence, start, start)
+    before = sentence[left:start]
+    if UNSURE.search(before):
+        return None
+    return "negated" if NEGATOR.search(_blank(before, NOT_A_DENIAL)) else None
+
+
+DENIED_LATER = re.compile(r"\bbut (?:i )?(?:[\w']+,? ){0,3}(?:don't|didn't|do not|did not|am not|wasn't|haven't|never did)\s*[.!]*$")
+
+
+def denied_later(sentence: str, start: int, end: int) -> str | None:
+    """An expectation taken back at the end of the sentence ("I thought I'd feel like dying, but I don't")."""
+    if re.search(r"\b(?:thought|expected|was afraid|feared) (?:i'?d|i would|i was going to|to)\b", sentence[:start]) and DENIED_LATER.search(sentence[end:]):
+        return "negated"
+    return None
+
+
+def hypothetical(sentence: str, start: int) -> str | None:
+    """A question about what would happen "if I ever" said it."""
+    left, _ = clause(sentence, start, start)
+    return "a question" if re.search(r"\b(?:what happens|what would happen|would you|do you) (?:\w+ )?if i (?:ever )?(?:mention|say|said|told|tell|talk about|bring up)\b", sentence[:start]) else None
+
+
 def answered_no(sentence: str, following: str) -> str | None:
     """"Kill myself? No, never." and "she asked if I was suicidal and I said no"."""
     if sentence.rstrip().endswith("?") and ANSWER_NO.search(following):
@@ -170,8 +204,8 @@ def asked(sentence: str, start: int, following: str) -> str | None:
     question = None
     for m in ASKED.finditer(sentence[:start]):
         question = m
-    if question is None:
-        return None
+    if question is None or re.search(r"[,;] (?:tell|mention|say|and i|i've|i'm|i)\b", sentence[question.end():start]):
+        return None  # "ask about my meds, tell her I've been wanting to die": the phrase is the writer's own news
     answer = ANSWER.search(sentence[start:] + " " + following)
     if answer and answer.group(1) in {"yes", "yeah", "yep", "i do", "i am", "i have"}:
         return None
@@ -184,8 +218,14 @@ def speaker(sentence: str, start: int, own: bool) -> str | None:
     words = re.findall(r"[\w']+", sentence[left:start])
     if REPORTED.search(sentence):
         return "someone else's words"
+    quoted = QUOTED.search(sentence[:start])
+    if quoted and quoted.group(2) not in SELF_WORDS and (quoted.group(2) in OTHER_WORDS | TOPIC_WORDS or
+                                                         (OTHER_WORDS | TOPIC_WORDS) & set(re.findall(r"[\w']+", quoted.group(1)))):
+        return "someone else's words"
+    if STORY.search(sentence[:start]):
+        return "someone else's words"
     if own:
-        return None
+        return "someone else's" if words and words[-1] in SUBJECTS else None
     if not own and any(w in TOPIC_WORDS for w in re.findall(r"[\w']+", sentence[:left])) and \
             not any(w in SELF_WORDS for w in words):
         return "a topic"
@@ -208,14 +248,15 @@ def topic(sentence: str, start: int, end: int, is_topic: bool) -> str | None:
     """"suicide prevention", "a suicide", "a film about self-harm", "as a nurse I see overdoses"."""
     if not is_topic:
         if re.search(r"\b(?:about|on|regarding)\s*$", sentence[:start]) and \
-                any(w in TOPIC_WORDS or w in OTHER_WORDS for w in re.findall(r"[\w']+", sentence)):
+                any(w in TOPIC_WORDS or w in OTHER_WORDS for w in re.findall(r"[\w']+", sentence[:start])):
             return "a topic"
         return None
     if TOPIC_COMPOUND.match(sentence[end:]):
         return "a topic"
     if re.search(r"\b(?:a|the|an|her|his|their|this|that)\s+$", sentence[:start]) and \
+            not re.match(r"\s(?:thoughts|ideation|urges|feelings|brain|mood|voices?|thinking)\b(?! (?:of|in) (?:him|her|them|a|the)\b)", sentence[end:]) and \
             not re.search(r"\b(?:took|take|taking|takes|had|have|attempted|survived|made|make|planned|planning|try|tried)\s+\w+\s+$", sentence[:start]) and \
-            not re.search(r"\b(?:the thought of|the idea of|the urge|the urges)\s+$", sentence[:start]):
+            not re.search(r"\b(?:the thought of|the idea of|the urge|the urges|(?:thinking|think|thought) about the)\s+$", sentence[:start]):
         return "someone else's"
     if PROFESSION.search(sentence):
         return "work"
@@ -257,9 +298,9 @@ ORDINARY = re.compile(r"\b(?:visit\w*|holiday|vacation|trip|away|travel\w*|abroa
                       r"job|the week|weekend|school|uni|hospital stay|festival|camping|offline|signal|wifi|phone)\b")
 
 
-def ordinary(sentence: str, kind: str) -> str | None:
-    """An "ending" phrase explained by an everyday plan ("I won't be here tomorrow, I'm visiting my parents")."""
-    if kind == "ending" and ORDINARY.search(sentence):
+def ordinary(sentence: str, kind: str, words: str = "") -> str | None:
+    """An "ending" phrase or a goodbye explained by an everyday plan ("I won't be here tomorrow, I'm visiting my parents")."""
+    if (kind == "ending" or "goodbye" in words) and ORDINARY.search(sentence):
         return "an everyday plan"
     return None
 
@@ -270,4 +311,37 @@ def literal(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "an idiom"
     if kind == "self_harm" and LITERAL.search(sentence) and not ON_PURPOSE.search(sentence):
         return "an accident"
+    return None
+
+
+# A rating scale or a form, answered low: "rate your suicidal thoughts 0 to 10 ... it was 0".
+RATING = re.compile(r"\b(?:rate|rated|rating|scale|score|scored|out of (?:10|ten|5|five)|(?:0|zero) (?:to|-) (?:10|ten)|phq\S*|questionnaire|form|how often)\b")
+LOW_ANSWER = re.compile(r"\b(?:it|that|mine|the answer)(?: was| is|'s| has)(?: been)? (?:a )?(?:0|zero|1|one|none|nothing|low|no)\b|\b(?:said|put|answered|ticked|circled|scored|gave it) (?:a )?(?:0|zero|1|none|never|no|not at all)\b|\bnot at all\b")
+# A general statement about people: "it's normal to think about death after a loss".
+GENERAL = re.compile(r"\b(?:it's|it is|that's|that is|it can be) (?:\w+ )?(?:normal|common|natural|okay|ok|understandable|human|usual) (?:for (?:\w+ ){1,2})?to\s+$")
+# Thinking about death after a loss or a health scare, not wanting it.
+MORTAL = re.compile(r"\b(?:passed|passed away|died|funeral|loss|lost (?:my|our)|grief|grieving|bereave\w*|heart attack|scare|diagnosis|gym|health|mortality|getting older|old age|birthday)\b")
+
+
+FRIGHT = re.compile(r"\b(?:panic\w*|heart attack|chest pains?|sure i was|thought i was|felt like i was|turbulence|so hot|so scared|terrified)\b")
+
+
+def rated(sentence: str, following: str) -> str | None:
+    """A scale or form about it, answered 0 or "not at all"."""
+    if RATING.search(sentence) and LOW_ANSWER.search(sentence + " " + following):
+        return "a rating answered low"
+    return None
+
+
+def general(sentence: str, start: int) -> str | None:
+    """Said of people in general, not of the writer."""
+    return "said of people in general" if GENERAL.search(sentence[:start]) else None
+
+
+def mortal(sentence: str, words: str) -> str | None:
+    """Thinking about death or dying after a loss or a scare (the phrase itself wishes for nothing); a fright."""
+    if re.search(r"\b(?:about|going) to die$", words) and FRIGHT.search(sentence):
+        return "a fright, not a wish"
+    if re.match(r"(?:think|thinking|thought|thoughts)\b", words) and re.search(r"\b(?:death|dying)$", words) and MORTAL.search(sentence):
+        return "thinking about death after a loss or a scare"
     return None
