@@ -84,6 +84,8 @@ def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[
         f"--RoomGuard.max_participants={max_participants}",
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
+        # where answers are saved as they are typed, a closed or reloaded page's kernel ends 2 minutes later
+        *([] if workshop else ["--RoomGuard.disconnected_timeout=120"]),
         # many kernels starting at once can clash on TCP ports
         "--KernelManager.transport=ipc",
     ]

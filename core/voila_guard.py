@@ -70,12 +70,16 @@ class RoomGuard(LoggingConfigurable):
                             help="Seconds a page has to connect to its kernel before the kernel is shut down.")
     page_burst = Int(10, config=True, help="Pages one address may open in quick succession.")
     pages_per_minute = Float(10.0, config=True, help="Pages one address may open a minute, after the burst.")
+    disconnected_timeout = Float(0.0, config=True,
+                                 help="Seconds a kernel is kept once its page's last connection has closed "
+                                      "(0: until the idle cull). innerwork serve sets it where answers are saved.")
     unconnected_per_address = Int(3, config=True,
                                   help="Kernels one address may hold whose page has not connected to them yet.")
 
     def __init__(self, **kwargs):
         self._owners: dict[str, str] = {}  # kernel id -> secret of the browser that owns it
         self._connected: set[str] = set()
+        self._open_sockets: dict[str, int] = {}  # kernel id -> its page's open websockets
         self._unconnected: dict[str, int] = {}  # address -> its pages opening, or given a kernel not yet connected
         self._address: dict[str, str] = {}  # kernel id -> address of its page, until the page connects
         self._starting = 0
@@ -145,7 +149,27 @@ class RoomGuard(LoggingConfigurable):
     def connected(self, kernel_id: str) -> None:
         """The page has opened its kernel's websocket."""
         self._connected.add(kernel_id)
+        self._open_sockets[kernel_id] = self._open_sockets.get(kernel_id, 0) + 1
         self._uncount(self._address.pop(kernel_id, None))
+
+    def disconnected(self, kernel_id: str) -> None:
+        """One of the page's websockets closed; with none left, the kernel ends after ``disconnected_timeout``.
+
+        A reloaded or closed tab does not always say goodbye (Voila's shutdown request can be refused),
+        so without this every reload would keep a kernel until the idle cull and fill the cap.
+        """
+        self._open_sockets[kernel_id] = max(0, self._open_sockets.get(kernel_id, 0) - 1)
+        if self._open_sockets[kernel_id] == 0 and self.disconnected_timeout > 0:
+            asyncio.get_running_loop().call_later(
+                self.disconnected_timeout, lambda: asyncio.ensure_future(self._end_if_still_disconnected(kernel_id)))
+
+    async def _end_if_still_disconnected(self, kernel_id: str) -> None:
+        if self._open_sockets.get(kernel_id, 0) == 0 and kernel_id in self.list_kernel_ids():
+            self.log.info("A page closed %s s ago; shutting its kernel down.", self.disconnected_timeout)
+            try:
+                await self.shutdown_kernel(kernel_id)
+            except Exception:  # already gone
+                self.log.debug("The closed page's kernel was already gone.", exc_info=True)
 
     def expect_connection(self, kernel_id: str) -> None:
         """Shut ``kernel_id`` down unless its page connects within ``connect_timeout`` seconds."""
@@ -165,5 +189,6 @@ class RoomGuard(LoggingConfigurable):
     async def shutdown_kernel(self, kernel_id: str, *args, **kwargs):
         self._owners.pop(kernel_id, None)
         self._connected.discard(kernel_id)
+        self._open_sockets.pop(kernel_id, None)
         self._uncount(self._address.pop(kernel_id, None))
         return await super().shutdown_kernel(kernel_id, *args, **kwargs)

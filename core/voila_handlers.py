@@ -111,7 +111,14 @@ def kernel_socket_handler(base: type) -> type:
 
     class RoomKernelSocket(OwnKernelOnly, base):
         async def open(self, kernel_id):
+            self._innerwork_kernel = kernel_id
             self.kernel_manager.connected(kernel_id)
             return await super().open(kernel_id)
+
+        def on_close(self):
+            kernel_id = getattr(self, "_innerwork_kernel", None)
+            if kernel_id:
+                self.kernel_manager.disconnected(kernel_id)
+            return super().on_close()
 
     return RoomKernelSocket

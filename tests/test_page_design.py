@@ -37,7 +37,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("design") / "home", command=("serve", "--room", "3"))
+    server = Server(tmp_path_factory.mktemp("design") / "home", "--max-participants", "40", command=("serve", "--room", "3"))
     yield server
     server.stop()
 

@@ -181,3 +181,28 @@ def test_one_address_opening_pages_fast_is_asked_to_wait(small_room):
     pause = client.fetch("/")
     assert "Wait a few seconds" in pause.body.decode() and pause.headers.get("Retry-After")
     assert Client(small_room, "127.0.0.31").fetch("/").code != 429  # another device is not held back
+
+
+def test_personal_mode_ends_a_closed_pages_kernel_so_reloads_never_fill_the_cap(tmp_path):
+    """A reload leaves the old page's kernel behind (Voila's goodbye can be refused); it ends soon after."""
+    server = WorkshopServer(tmp_path / "home", "--room", "1", "--max-participants", "3",
+                            "--voila-arg=--RoomGuard.disconnected_timeout=2")
+    try:
+        client = Client(server, "127.0.0.9")
+        for _ in range(5):  # more reloads than the cap holds
+            page, kernel_id = client.open_page()
+            assert page.code == 200 and kernel_id, page.body[:300]
+            client.socket(f"/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}", listen=0.5)
+            deadline = time.monotonic() + 30
+            while client.fetch(f"/api/kernels/{kernel_id}").code == 200 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert client.fetch(f"/api/kernels/{kernel_id}").code != 200
+        assert "A page closed 2.0 s ago; shutting its kernel down." in server.log()
+    finally:
+        server.stop()
+
+
+def test_innerwork_serve_ends_closed_pages_kernels_only_where_answers_are_saved():
+    from innerwork.serve import voila_command
+    assert "--RoomGuard.disconnected_timeout=120" in voila_command(8866, "127.0.0.1", False, 1)
+    assert not any("disconnected_timeout" in arg for arg in voila_command(8866, "127.0.0.1", True, 30))
