@@ -2,9 +2,11 @@
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
+# the installed folder of a top-level folder whose name is taken by a module (``innerwork.schemas``)
+_INSTALLED_AS = {"schemas": "schema_files"}
 
 
 def shipped(name: str) -> Path:
-    """The shipped folder ``name`` (``"schemas"`` or ``"exercises"``)."""
-    inside = _HERE / name
+    """The shipped folder ``name`` (``"schemas"``, ``"exercises"`` or ``"notebooks"``)."""
+    inside = _HERE / _INSTALLED_AS.get(name, name)
     return inside if inside.is_dir() else _HERE.parent / name

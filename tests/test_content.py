@@ -29,12 +29,18 @@ def test_the_catalogue_loads_every_shipped_exercise_without_errors():
     assert cat.files == len(cat.exercises) >= 12
 
 
+BUILT_IN_TYPES = {"self-compassion", "small-steps", "needs-inventory", "reflection", "wins-log"}
+
+
 def test_exercises_cover_every_built_in_type_at_least_twice():
+    """Counts the built-in types only, so another installed plugin's exercises change nothing here."""
     counts = {}
     for e in innerwork.exercises():
+        if e.type not in BUILT_IN_TYPES:
+            continue
         counts[e.type] = counts.get(e.type, 0) + 1
         assert e.source["title"] and e.source["publisher"] and e.minutes > 0 and e.tags
-    assert set(counts) == {"self-compassion", "small-steps", "needs-inventory", "reflection", "wins-log"}
+    assert set(counts) == BUILT_IN_TYPES
     assert min(counts.values()) >= 2
 
 

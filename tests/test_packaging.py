@@ -37,8 +37,12 @@ def test_the_wheel_carries_schemas_exercises_and_works_installed(tmp_path):
                    check=True)
     [wheel] = (tmp_path / "dist").glob("innerwork-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "innerwork/schemas/exercise.schema.json" in names
-    assert "innerwork/schemas/types/small-steps.content.schema.json" in names
+    assert "innerwork/schema_files/exercise.schema.json" in names
+    assert "innerwork/schema_files/types/small-steps.content.schema.json" in names
+    # no module and package (or data folder) of the same name
+    modules = {n[:-3] for n in names if n.endswith(".py")}
+    folders = {n.rsplit("/", 1)[0] for n in names if "/" in n}
+    assert modules & folders == set(), modules & folders
     assert "innerwork/exercises/step-ladder.yaml" in names
     assert "innerwork/data/helplines.json" in names
     assert "innerwork_plugins/reflection.py" in names
