@@ -40,7 +40,7 @@ def main():
     print(f"plain ipywidgets form (baseline): {baseline:.2f} ms")
     builds = {}
     for exercise in innerwork.exercises():
-        builds[exercise.id] = median_ms(lambda: ExerciseApp(Session(exercise, MemoryStore())))
+        builds[exercise.id] = median_ms(lambda exercise=exercise: ExerciseApp(Session(exercise, MemoryStore())))
     for exercise_id, ms in sorted(builds.items(), key=lambda kv: kv[1]):
         print(f"  build {exercise_id:<28} {ms:7.2f} ms  ({ms / baseline:.1f}x baseline)")
     print(f"build an exercise app: median {statistics.median(builds.values()):.2f} ms, "

@@ -23,8 +23,17 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from voila_tools import (EXERCISE, FIRST_INPUT, USABLE, baseline_notebook, chromium, free_port, serving,
-                         time_to_usable, wait_until_idle)
+from voila_tools import (
+    EXERCISE,
+    FIRST_INPUT,
+    USABLE,
+    baseline_notebook,
+    chromium,
+    free_port,
+    serving,
+    time_to_usable,
+    wait_until_idle,
+)
 
 
 def start(kind: str, folder: Path, port: int) -> subprocess.Popen:

@@ -71,7 +71,7 @@ def main():
         print(f"{ENTRIES:,} entries over {DAYS} days; medians of {RUNS}")
         print(f"baseline, build the list of entries (SQLiteStore.entries()): {baseline:.3f} s")
         for period in ("all", "3m", "4w"):
-            view = median_seconds(lambda: LookingBack(store, period, today))
+            view = median_seconds(lambda period=period: LookingBack(store, period, today))
             built = LookingBack(store, period, today)
             html_kb = sum(len(w.children[0].value) for w in built.sections.children) / 1024
             print(f"view, period {period}: {view:.3f} s = {view / baseline:.2f}x the baseline; "

@@ -1,5 +1,6 @@
 """innerwork: guided self-help exercises for the time between therapy sessions."""
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 from .errors import ContentError, InvalidContent, UnknownExercise
 from .exercise_type import Exercise, ExerciseType

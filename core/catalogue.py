@@ -95,7 +95,7 @@ def plugins() -> Plugins:
         found.failed_types[name] = found.types.pop(name).plugin
     for kind in [k for k, plugin in kind_plugins.items() if plugin in failed]:
         del found.step_kinds[kind]
-    found.content_dirs = [d for d, plugin in zip(found.content_dirs, dir_plugins) if plugin not in failed]
+    found.content_dirs = [d for d, plugin in zip(found.content_dirs, dir_plugins, strict=True) if plugin not in failed]
     extra = os.environ.get("INNERWORK_EXERCISES")
     if extra:
         found.content_dirs += [Path(p) for p in extra.split(os.pathsep) if p]

@@ -102,7 +102,7 @@ def svg(data: ChartData, start: dt.date | None, end: dt.date) -> str:
     if chart.per_week:
         parts += _bars(series, x, y, lo, plot_w / max(span / 7, 1))
     else:
-        for i, (label, values) in enumerate(series.items()):
+        for i, values in enumerate(series.values()):
             parts += _line(i, values, x, y, grain, markers=len(values) <= 120)
     parts.append("</svg>")
     return "".join(parts)

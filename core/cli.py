@@ -10,9 +10,8 @@ import click
 
 from . import __version__
 from .cleantext import neutralise
-from .errors import PluginError, PluginLoadError, PluginWarning
+from .errors import PluginError, PluginWarning
 from .scaffold import LICENCES
-
 
 #: How long ``encrypt`` and ``decrypt`` wait for another program's save to finish.
 WAIT_FOR_OTHERS_MS = 30_000
@@ -546,7 +545,7 @@ def migrate(paths, check):
     """
     from .catalogue import find_files
     from .migrate import migrate_file
-    results = [_load(lambda: migrate_file(path, write=not check)) for path in find_files(paths)]
+    results = [_load(lambda path=path: migrate_file(path, write=not check)) for path in find_files(paths)]
     for result in results:
         for error in result.errors or []:
             click.echo(str(error))

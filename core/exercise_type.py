@@ -1,9 +1,9 @@
 """What a plugin registers to add an exercise type, and the exercises built from it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import schemas
 from .steps import StepKind
@@ -45,27 +45,27 @@ class ExerciseType:
     def answers_schema_dict(self) -> dict:
         return schemas.resolve(self.answers_schema)
 
-    def step_specs(self, exercise: "Exercise") -> list[dict]:
+    def step_specs(self, exercise: Exercise) -> list[dict]:
         """The steps of ``exercise`` as step specs (``id``, ``kind``, ...). By default, ``content.steps``."""
         return exercise.content.get("steps", [])
 
-    def derive(self, exercise: "Exercise", answers: dict) -> dict:
+    def derive(self, exercise: Exercise, answers: dict) -> dict:
         """Figures worked out from the answers (orderings, changes in a rating, tallies)."""
         return {}
 
-    def summary(self, exercise: "Exercise", answers: dict, derived: dict) -> str:
+    def summary(self, exercise: Exercise, answers: dict, derived: dict) -> str:
         """A Markdown summary a person could print and bring to a session."""
         return default_summary(exercise, answers)
 
-    def content_problems(self, exercise: "Exercise") -> list[tuple[str, str]]:
+    def content_problems(self, exercise: Exercise) -> list[tuple[str, str]]:
         """Problems the content schema cannot see, as ``(JSON pointer, message)`` pairs; the file is then refused."""
         return []
 
-    def hint(self, exercise: "Exercise", step: StepKind, answers: dict) -> str | None:
+    def hint(self, exercise: Exercise, step: StepKind, answers: dict) -> str | None:
         """A gentle note to show under ``step`` once it is answered (say, "try splitting this step")."""
         return None
 
-    def charts(self, exercises: list["Exercise"]) -> list["Chart"]:
+    def charts(self, exercises: list[Exercise]) -> list[Chart]:
         """What "Looking back" can chart for this type, given the type's ``exercises``.
 
         By default, one chart per exercise with a line for each of its ``scale`` steps. Override it to

@@ -8,9 +8,9 @@ import ipywidgets as W
 
 from . import chart_svg, printable
 from .catalogue import catalogue
-from .series import PERIODS, entry_day, format_day, overview
 from .markdown import plain, render
 from .reading import read_overview
+from .series import PERIODS, entry_day, format_day, overview
 from .store import Entry, StoreError
 from .widgets import HelpButton, download_link
 

@@ -12,8 +12,8 @@ from .cleantext import neutralise
 from .errors import InvalidContent
 from .markdown import render
 from .session import Session
-from .store import MemoryStore, StoreError, default_store
 from .steps import md_escape
+from .store import MemoryStore, StoreError, default_store
 from .widgets import ExerciseApp, HelpButton, download_link, html
 
 

@@ -6,9 +6,9 @@ from html import escape
 
 from . import chart_svg
 from .help import help_markdown
-from .series import Overview, TypeView, entry_day, format_day
 from .markdown import render
 from .reading import read_chart, read_overview
+from .series import Overview, TypeView, entry_day, format_day
 from .store import Entry
 
 PAGE_CSS = "\n".join([

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from referencing import Registry, Resource
@@ -43,7 +43,7 @@ def schemas_dir() -> Path:
     return shipped("schemas")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """A shipped schema by file name relative to ``schemas/``, e.g. ``"exercise.schema.json"``."""
     schema = json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def resolve(schema: dict | str | Path) -> dict:
     return _load_file(str(path.resolve()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_file(path: str) -> dict:
     """A plugin's schema file, read once (so its validator is compiled once too)."""
     try:

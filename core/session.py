@@ -6,10 +6,10 @@ import threading
 from . import schemas
 from .catalogue import plugins
 from .cleantext import neutralise
-from .plugins import call_each_safely
 from .exercise_type import Exercise
-from .store import Entry, MemoryStore, StoreError
+from .plugins import call_each_safely
 from .steps import StepKind
+from .store import Entry, MemoryStore, StoreError
 
 AUTOSAVE_SECONDS = 0.8
 

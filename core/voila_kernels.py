@@ -26,7 +26,6 @@ from traitlets.config import LoggingConfigurable
 
 from .voila_guard import RoomFull, current_visit
 
-
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 

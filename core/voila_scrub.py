@@ -31,8 +31,9 @@ HIDDEN = "[server]"
 
 def server_paths() -> list[str]:
     """Folders whose names say something about this server, longest first."""
-    import innerwork
     import voila
+
+    import innerwork
     places = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.getcwd(), str(Path.home()),
               str(Path(innerwork.__file__).resolve().parent.parent), str(Path(voila.__file__).resolve().parent.parent)}
     return sorted((p for p in places if len(p) > 4), key=len, reverse=True)

@@ -21,8 +21,9 @@ def test_a_tab_indented_json_exercise_reads_like_any_json(tmp_path, monkeypatch)
     from innerwork import sourcefile
     from innerwork.catalogue import load_file
     monkeypatch.setattr(sourcefile, "MAX_FLOW_OPENINGS_FOR_LIBYAML", 0)  # the pure-Python parser, as for big files
-    from innerwork.paths import shipped
     import yaml
+
+    from innerwork.paths import shipped
     content = yaml.safe_load((shipped("exercises") / "wins-log.yaml").read_text())
     content["id"] = "tabbed-wins-log"
     path = tmp_path / "tabbed.json"

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from innerwork.cli import main
-from innerwork.store import PassphraseNeeded, SQLiteStore, StoreError, Entry
+from innerwork.store import Entry, PassphraseNeeded, SQLiteStore, StoreError
 
 SECRET = "what I wrote about my mother"
 

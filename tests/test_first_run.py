@@ -12,7 +12,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from ports import free_port
 
 ROOT = Path(__file__).parent.parent

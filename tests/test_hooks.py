@@ -1,5 +1,6 @@
 """One test per hook in core/hookspecs.py (tests/test_docs.py checks that none is missing)."""
 import re
+
 import ipywidgets as W
 import pytest
 

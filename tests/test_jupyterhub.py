@@ -15,7 +15,7 @@ import pytest
 pytest.importorskip("jupyterhub")
 pytest.importorskip("nativeauthenticator")
 from ports import free_port  # noqa: E402
-from test_browser import Page, browser  # noqa: E402,F401  (the browser fixture)
+from test_browser import Page  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 import test_browser  # skips this module without Chromium
 from test_browser import NASTY, Page, Server
 

@@ -8,8 +8,7 @@ as radio groups, "Your entries" and the help panel as disclosure buttons.
 import re
 
 import pytest
-
-from test_browser import ARGS, AXE, CHROMIUM, ONE_OF_EACH, Page, Server
+from test_browser import AXE, ONE_OF_EACH, Page, Server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -25,14 +24,6 @@ SMALL_BUTTONS = """() => [...document.querySelectorAll('button, [role=button], s
   .filter(([, r]) => r.width < 43.5 || r.height < 43.5)
   .map(([name, r]) => `${name}: ${Math.round(r.width)}x${Math.round(r.height)}`)"""
 SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +109,7 @@ def test_page_title_landmark_and_headings(browser, server):
     page.page.wait_for_function("document.title === 'Quick body check · innerwork'")
     levels = page.page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
                                 ".filter(h => h.offsetParent !== null).map(h => +h.tagName[1])")
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     context.close()
 
 

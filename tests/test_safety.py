@@ -3,7 +3,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from innerwork import catalogue
 from innerwork.errors import PluginWarning
 from innerwork.help import by_region, help_markdown, helplines
 from innerwork.store import MemoryStore, SQLiteStore
+
 
 def prompt_app(store=None):
     app = innerwork.show("talk-like-a-friend", store=store or MemoryStore())

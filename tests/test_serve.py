@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
+from ports import free_port
 
 from innerwork.serve import voila_command
-from ports import free_port
 
 
 def test_room_sizes_the_pool_of_kernels_started_ahead_of_time():

@@ -171,6 +171,7 @@ def test_exports_in_markdown_json_and_csv():
 
 def test_cli_export_and_forget(tmp_path):
     from click.testing import CliRunner
+
     from innerwork.cli import main
     store = SQLiteStore()
     store.save(entry(1, status="completed", summary="# Wins log\n\n- win 1"))
@@ -190,8 +191,10 @@ RAW = ["\x00", "\x07", "\x1b", "\x7f", "\r", "\u202e", "\u202c", "\u2066", "\u20
 
 def test_exports_and_summaries_show_control_and_bidi_characters_harmlessly(tmp_path):
     import json
-    import innerwork
+
     from click.testing import CliRunner
+
+    import innerwork
     from innerwork.cli import main
     from innerwork.session import Session
     session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
@@ -235,7 +238,8 @@ def test_a_healthy_file_that_cannot_be_written_is_exported_and_saving_says_why(p
     mode = target.stat().st_mode
     target.chmod(0o555 if read_only == "folder" else 0o444)
     try:
-        run = lambda *args: subprocess.run([*read_only_runner(), sys.executable, *args], capture_output=True, text=True)
+        def run(*args):
+            return subprocess.run([*read_only_runner(), sys.executable, *args], capture_output=True, text=True)
         exported = run("-m", "innerwork", "export")
         assert exported.returncode == 0, exported.stderr
         assert "# Wins log" in exported.stdout and "damaged" not in exported.stderr

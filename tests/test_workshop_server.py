@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPClientError
+from workshop_server import Client, WorkshopServer, kernel_message
 
 import innerwork
-from workshop_server import Client, WorkshopServer, kernel_message
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="counts kernel processes in /proc")
 

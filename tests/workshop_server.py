@@ -13,10 +13,9 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from ports import free_port
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
-
-from ports import free_port
 
 
 class WorkshopServer:

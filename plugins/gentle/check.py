@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from . import scope
 from .context import preparations
-from .wordre import StartIndex, word_beginnings
 from .normalise import normalise
 from .phrases import PHRASES, Phrase
-
-
+from .wordre import StartIndex, word_beginnings
 
 _PHRASE_INDEX = StartIndex([phrase.pattern.starts for phrase in PHRASES])
 

@@ -9,7 +9,8 @@ with no sign nearby is reported with the reason it stays quiet.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from .wordre import WordPattern, word_beginnings
 

@@ -6,9 +6,10 @@ may have ``ambiguous: [{text, notice, reason}, ...]``, scored apart.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import yaml
 

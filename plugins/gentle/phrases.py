@@ -8,7 +8,6 @@ lecture or a policy. Scope rules (negation, time, jokes...) are in ``scope``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .wordre import WordPattern
@@ -51,7 +50,7 @@ PHRASES: list[Phrase] = [
     _p("direct", r"\b(?:attempt|attempted|attempting|try|tried|trying) (?:suicide|to kill myself|to end (?:it|my life)|to hang myself|to overdose|again)\b(?<!try again)(?<!tried again)(?<!trying again)|\b(?:attempted|tried) (?:it )?again\b(?=.*\b(?:suicide|overdose|kill|die|end it)\b)"),
     _p("direct", r"\b(?:knife|blade|razor|rope) (?:to|against|around|on) my (?:wrists?|throat|neck|arms?|skin)\b", own=True),
     # -- passive wishes -------------------------------------------------------------------------
-    _p("passive", rf"\bwish(?:ed|ing)? (?:that )?i(?:'d)? (?:was|were|could be|had been|'d been|would be) (?:dead|gone|never born|not alive|not here)\b", own=True),
+    _p("passive", r"\bwish(?:ed|ing)? (?:that )?i(?:'d)? (?:was|were|could be|had been|'d been|would be) (?:dead|gone|never born|not alive|not here)\b", own=True),
     _p("passive", r"\bwish(?:ed|ing)? (?:that )?i(?:'d| had| could have)? never (?:been born|existed|woken up|woke up|been alive)\b", own=True),
     _p("passive", r"\bwish(?:ed|ing)? (?:that )?i (?:wasn't|weren't|was not|were not|didn't|did not) (?:alive|here|around|born|exist|wake up)\b", own=True),
     _p("passive", r"\bwish(?:ed|ing)? (?:that )?i (?:could|would|'d|might) (?:just )?(?:die|go to sleep and (?:just )?(?:never|not) wake up|fall asleep forever|be dead|disappear (?:forever|for good|permanently|and never come back)|not wake up|never wake up|go to sleep and (?:never|not) wake up|stop existing|cease to exist|die in my sleep|fall asleep and (?:never|not) wake up|not exist|stop breathing|stop being alive|fall asleep forever|sleep forever|just stop)\b", own=True),
@@ -68,7 +67,7 @@ PHRASES: list[Phrase] = [
     _p("passive", r"\b(?:don't|do not) (?:think|feel like|know if|know whether) i (?:want|wanna|can) (?:to )?(?:live|be alive|exist|go on|keep going|be here|keep living|carry on)\b(?! (?:in|with|at|on|there)\b)", own=True),
     _p("passive", r"\b(?:tired|sick|weary|exhausted) (?:of|from|by) (?:being alive|living|life|existing|being here|breathing)\b(?! (?:in|with|at|here|there|on|under|near|out of|from|off|paycheck|alone)\b)|\bhad enough of (?:life|living|being alive|it all|this life|existing|everything)\b", own=True),
     _p("passive", r"\b(?:no one|nobody|noone|no-one|who|none of them|not a single person) (?:would|will|'d|'ll|is going to|even|really|at all)?(?: even| really| actually)? ?(?:miss|mourn) me\b", own=True),
-    _p("passive", rf"\b(?:notice|care|mind|bother|matter|come to (?:my|the) funeral)\w*(?: at all)? if i (?:died|was dead|were dead|disappeared|was gone|were gone|wasn't here|weren't here|killed myself|didn't wake up|never woke up|got hit|was hit|vanished|just died|stopped existing)\b", own=True),
+    _p("passive", r"\b(?:notice|care|mind|bother|matter|come to (?:my|the) funeral)\w*(?: at all)? if i (?:died|was dead|were dead|disappeared|was gone|were gone|wasn't here|weren't here|killed myself|didn't wake up|never woke up|got hit|was hit|vanished|just died|stopped existing)\b", own=True),
     _p("passive", r"\b(?:if|hop\w*|wish\w*|pray\w*) (?:that )?(?:a |the )?(?:car|bus|truck|lorry|train) (?:hit|hits|would hit|will hit|ran over|runs over|would run me over) me\b|\bif i died\b[^.!?\n]{0,40}\b(?:relieved|relief|peace|fine|okay|at rest)\b", own=True),
     _p("passive", r"\b(?:don't|do not|wouldn't|would not) (?:care|mind) (?:if|whether) i (?:die|died|live or die|lived or died|wake up|woke up|don't wake up|didn't wake up|get hit)\b", own=True),
     _p("passive", r"\bif i (?:died|was dead|were dead|was gone|were gone|disappeared)\b(?=[^.!?\n]*\b(?:anyone|anybody|anybody|nobody|no one|notice|care|miss|funeral|better)\b)", own=True),
@@ -248,8 +247,8 @@ _EVENT = r"(?:plane|flight|crash|car|bus|lorry|truck|train|turbulence|scan|tests
 PHRASES += [
     _p("passive", rf"\b(?:hope|hoped|hoping|wish|wished|wishes|wishing|welcome|would welcome|'d welcome|pray|praying)\b(?: that)?(?: the| a| an| my| this)? (?:\w+ )?{_EVENT}\b(?:(?!n't|\bnot\b|\bnever\b|\bno\b)[^.!?\n]){{0,30}}\b(?:is|was|turns out|would be|will be|comes back|goes|would go|will go)? ?(?:something )?(?:serious|bad|terminal|fatal|the end|malignant|cancer|go wrong|goes wrong)\b|\b(?:welcome|'d welcome|would welcome) (?:a|an|the) (?:heart attack|stroke|accident|illness|disease|crash|end)\b", own=True),
     _p("passive", rf"\b(?:had|would have|'d have) (?:taken|killed|finished) me\b|\b{_EVENT}\b[^.!?\n]{{0,30}}\b(?:had|would have|hadn't|didn't) (?:taken|killed|finish(?:ed)?) (?:me|the job)\b|\bfinish(?:ed)? the job\b(?=[^.!?\n]*\b(?:accident|crash|pills|overdose|fall|illness)\b)", own=True),
-    _p("passive", rf"\b(?:said|was|came back|turned out) (?:it was |to be )?(?:benign|clear|fine|nothing|negative)\b[^.!?\n]{{0,30}}\b(?:disappoint\w*|gutted|let down|sad)\b|\bdisappoint\w*\b[^.!?\n]{{0,30}}\b(?:benign|all clear|it was clear|i survived|i was fine|we landed|woke up)\b", own=True),
-    _p("passive", rf"\b(?:hope|hoping|keep hoping|wish|wishing)\b[^.!?\n]{{0,15}}\b(?:a |the |some )?(?:lorry|car|bus|truck|driver|train|van) (?:will |would |might )?(?:lose control|hit me|run me over|come onto|swerve into|mount the)\b", own=True),
+    _p("passive", r"\b(?:said|was|came back|turned out) (?:it was |to be )?(?:benign|clear|fine|nothing|negative)\b[^.!?\n]{0,30}\b(?:disappoint\w*|gutted|let down|sad)\b|\bdisappoint\w*\b[^.!?\n]{0,30}\b(?:benign|all clear|it was clear|i survived|i was fine|we landed|woke up)\b", own=True),
+    _p("passive", r"\b(?:hope|hoping|keep hoping|wish|wishing)\b[^.!?\n]{0,15}\b(?:a |the |some )?(?:lorry|car|bus|truck|driver|train|van) (?:will |would |might )?(?:lose control|hit me|run me over|come onto|swerve into|mount the)\b", own=True),
     _p("passive", r"\b(?:think|thinking|thought|imagine|imagining|picture|picturing) (?:about |of )?(?:not (?:turning|braking|stopping|steering)|letting go of the wheel|driving (?:off|into)|staying under|not coming up|stepping off|stepping out|walking into the sea)\b|\bhow peaceful it would be to (?:stay|not|never|just|sink|stop)\b", own=True),
     _p("passive", r"\b(?:would be|would feel like|'d be) a (?:kindness|mercy|relief|blessing|gift) (?:if|to) i\b|\bbeing (?:dead|gone) (?:seems|sounds|looks|feels) (?:\w+ )?(?:restful|peaceful|better|easier|nice|kinder)\b", own=True),
     _p("direct", r"\b(?:my )?(?:second|third|fourth|another|last) (?:try|go|time trying)\b(?=[^\n]*\b(?:pills|overdose|hospital|woke up|a&e|ambulance|floor|sick|didn't work|still here|rope|bridge|jump)\b)|\bwoke up on the (?:\w+ )?floor\b(?=[^\n]*\b(?:pills|tablets|took|swallowed)\b)", own=True),

@@ -9,7 +9,7 @@ faster than running the expression.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
@@ -35,7 +35,7 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern`` (``a|(b|c)|d`` -> ``a``, ``(b|c)``, ``d``)."""
     cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
-    return [pattern[s + 1:e] for s, e in zip([-1] + cuts, cuts + [len(pattern)])]
+    return [pattern[s + 1:e] for s, e in zip([-1] + cuts, cuts + [len(pattern)], strict=True)]
 
 
 def _group_end(pattern: str) -> int:
