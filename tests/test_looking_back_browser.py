@@ -6,14 +6,11 @@ import subprocess
 import sys
 
 import pytest
-import test_browser  # skips this module without Chromium
 from test_browser import NASTY, Page, Server
 
 import innerwork
 from innerwork.steps import md_escape
 from innerwork.store import Entry, SQLiteStore
-
-browser = test_browser.browser  # one Chromium for the module
 
 
 @pytest.fixture(scope="module")
