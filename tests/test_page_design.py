@@ -55,18 +55,6 @@ def next_step(app_page):
     app_page.page.wait_for_timeout(300)
 
 
-def step_with(app_page, locator, answer=None):
-    """Go on, step by step (answering each with ``answer`` if given), to the first step where ``locator`` is."""
-    for _ in range(10):
-        if locator.count():
-            return
-        if answer is not None:
-            app_page.fill_step(answer)
-            app_page.page.wait_for_timeout(150)
-        next_step(app_page)
-    raise AssertionError("no step with it in the first ten")
-
-
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (.ci/run installs it from npm)")
 @pytest.mark.parametrize("device, scheme", MODES)
 def test_every_page_fits_the_screen_and_passes_axe(browser, server, device, scheme):
@@ -143,7 +131,10 @@ def test_fields_are_named_by_their_question_and_problems_are_announced(browser, 
     context = browser.new_context()
     page = Page(context, server.url)
     page.start("A self-compassion break")
-    step_with(page, page.page.locator(".innerwork-step textarea"))
+    for _ in range(10):  # to the first step with a text field
+        if page.page.locator(".innerwork-step textarea").count():
+            break
+        next_step(page)
     question = page.page.locator(".innerwork-step .innerwork-question").first.inner_text().strip()
     field = page.page.get_by_role("textbox", name=re.compile(re.escape(question[:30])))
     assert field.count() == 1, question
@@ -169,7 +160,10 @@ def test_the_gentle_note_is_an_alert_and_the_focus_stays_in_the_text(browser, se
     context = browser.new_context()
     page = Page(context, server.url)
     page.start("Talk to yourself like a friend")
-    step_with(page, page.page.locator(".innerwork-step textarea"))
+    for _ in range(10):
+        if page.page.locator(".innerwork-step textarea").count():
+            break
+        next_step(page)
     box = page.page.locator(".innerwork-step textarea").first
     box.click()
     page.page.keyboard.type(CRISIS)
@@ -188,7 +182,12 @@ def test_ratings_are_radio_groups_with_arrow_keys(browser, server):
     context = browser.new_context()
     page = Page(context, server.url)
     page.start("A self-compassion break")
-    step_with(page, page.page.get_by_role("radiogroup"), answer="Something mildly hard")
+    for _ in range(10):
+        if page.page.get_by_role("radiogroup").count():
+            break
+        page.fill_step("Something mildly hard")
+        page.page.wait_for_timeout(150)
+        next_step(page)
     group = page.page.get_by_role("radiogroup").first
     assert group.get_attribute("aria-labelledby")
     group.get_by_role("radio", name="5").click()
