@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ def stylesheet() -> str:
 
 
 def style_widget() -> W.HTML:
-    """The stylesheet as a widget, for notebooks (the Voila page also links it)."""
+    """The stylesheet as a widget, for notebooks (innerwork's Voila page links it instead)."""
     return W.HTML(f"<style>{stylesheet()}</style>")
 
 
@@ -348,7 +349,9 @@ class ExerciseApp(W.VBox):
         self.nav.add_class("innerwork-nav")
         self._shown_steps: dict = {}  # widgets of steps already shown, to show again as they are
         session.listeners.append(self._show_saved)
-        super().__init__([style_widget(), header, self.notice, self.body, self.problem, self.hint, self.nav])
+        # innerwork's Voila page links the stylesheet once; a notebook gets it with each app
+        style = [] if os.environ.get("INNERWORK_MODE") else [style_widget()]
+        super().__init__([*style, header, self.notice, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 
