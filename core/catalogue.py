@@ -14,7 +14,7 @@ import pluggy
 from . import schemas
 from .errors import ContentError, InvalidContent, UnknownExercise
 from .exercise_type import Exercise, ExerciseType, isolate
-from .plugins import PluginInfo, call_each, check_hooks, make_manager, report_problem
+from .plugins import PluginInfo, call_each, check_hooks, guard_event_hooks, make_manager, report_problem
 from .sourcefile import FileProblem, SourceFile, pointer_join, read
 from .steps import CORE_KINDS, StepKind
 
@@ -47,6 +47,7 @@ def plugins() -> Plugins:
     """
     manager, infos = make_manager()
     check_hooks(manager, infos)
+    guard_event_hooks(manager, infos)
     found = Plugins(manager, infos, step_kinds={k.kind: k for k in CORE_KINDS})
     kind_plugins = found.step_kind_plugins
     dir_plugins: list[str] = []

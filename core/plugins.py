@@ -204,6 +204,34 @@ def hook_problems(pm: pluggy.PluginManager, plugin) -> list[str]:
     return problems
 
 
+def guard_event_hooks(pm: pluggy.PluginManager, infos: dict[str, PluginInfo]) -> None:
+    """Make each plugin's event hooks (saved, completed, notices) fail on their own: a plugin that raises is
+    reported and the call goes on to the other plugins (in strict mode it is an error)."""
+    for hook in HOOKS:
+        if hook in REGISTER_HOOKS:
+            continue
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            if impl.hookwrapper or impl.wrapper or getattr(impl.function, "innerwork_guarded", False):
+                continue
+            info = infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name))
+            impl.function = _guarded_hook(impl.function, info, hook)
+
+
+def _guarded_hook(function, info: PluginInfo, hook: str):
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception as exc:
+            # the error's kind only (its message could hold a person's answers), once per plugin and hook
+            problem = f"failed in {hook} ({type(exc).__name__}); the other plugins carried on"
+            if problem not in info.problems:
+                report_problem(info, problem, exc)
+            return None
+    call.innerwork_guarded = True
+    return call
+
+
 def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name: str, make_kwargs):
     """Call one hook plugin by plugin, so that a failing plugin is skipped, not fatal.
 
@@ -223,24 +251,24 @@ def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name:
 
 
 
-def call_each_safely(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name: str, **kwargs) -> list:
-    """Call every plugin's runtime hook ``hook_name`` on its own; one that raises is reported once and skipped.
+def call_each_safely(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list:
+    """Call every plugin's ``hook_name`` on its own; one that raises is reported once and skipped.
 
-    The report names the plugin, the hook and the kind of error, never the error's text or the
-    arguments (they can hold a person's answers); in strict mode it is an error. Returns the other
-    plugins' results.
+    The warning names the plugin, the hook and the kind of error, never the
+    arguments (they can hold a person's answers). Returns the other plugins' results.
     """
     results = []
+    reported = pm.__dict__.setdefault("_innerwork_reported_failures", set())  # once per plugin and hook
     for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
         if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
             continue
         try:
             results.append(impl.function(**{name: kwargs[name] for name in impl.argnames}))
         except Exception as exc:  # one faulty plugin must not silence the others
-            info = infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name))
-            problem = f"failed in {hook_name} ({type(exc).__name__}); the other plugins carried on"
-            if problem not in info.problems:  # once per plugin and hook
-                report_problem(info, problem, exc)
+            if (impl.plugin_name, hook_name) not in reported:
+                reported.add((impl.plugin_name, hook_name))
+                warnings.warn(f"innerwork plugin '{impl.plugin_name}' failed in {hook_name} "
+                              f"({type(exc).__name__}); the other plugins carried on", PluginWarning, stacklevel=3)
     return results
 
 

@@ -56,7 +56,7 @@ def typed_notice(exercise: Exercise, value) -> str | None:
     text = typed_text(value)
     if not text.strip():
         return None
-    notes = call_each_safely(plugins().manager, plugins().infos, "answer_notice", text=text, exercise=exercise)
+    notes = call_each_safely(plugins().manager, "answer_notice", text=text, exercise=exercise)
     return next((note for note in notes if note), None)
 
 
@@ -180,7 +180,7 @@ class Session:
         summary = self.summary()
         self.entry.status, self.entry.summary = "completed", summary
         self.save_now()
-        call_each_safely(plugins().manager, plugins().infos, "exercise_completed", entry=self.entry, summary=summary)
+        call_each_safely(plugins().manager, "exercise_completed", entry=self.entry, summary=summary)
         return True
 
     # -- saving ------------------------------------------------------------------
@@ -208,7 +208,7 @@ class Session:
                 self.save_problem = None
                 self.saved = True
         if self.saved:
-            call_each_safely(plugins().manager, plugins().infos, "exercise_saved", entry=self.entry)
+            call_each_safely(plugins().manager, "exercise_saved", entry=self.entry)
         for listener in list(self.listeners):
             listener()
         return self.saved

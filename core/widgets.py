@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +33,7 @@ def stylesheet() -> str:
 
 
 def style_widget() -> W.HTML:
-    """The stylesheet as a widget, for notebooks (innerwork's Voila page links it instead)."""
+    """The stylesheet as a widget, for notebooks (the Voila page also links it)."""
     return W.HTML(f"<style>{stylesheet()}</style>")
 
 
@@ -349,9 +348,7 @@ class ExerciseApp(W.VBox):
         self.nav.add_class("innerwork-nav")
         self._shown_steps: dict = {}  # widgets of steps already shown, to show again as they are
         session.listeners.append(self._show_saved)
-        # innerwork's Voila page links the stylesheet once; a notebook gets it with each app
-        style = [] if os.environ.get("INNERWORK_MODE") else [style_widget()]
-        super().__init__([*style, header, self.notice, self.body, self.problem, self.hint, self.nav])
+        super().__init__([style_widget(), header, self.notice, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 
