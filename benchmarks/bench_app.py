@@ -14,9 +14,9 @@ from pathlib import Path
 import ipywidgets as W
 
 import innerwork
-from innerwork.session import Session
-from innerwork.store import Entry, MemoryStore, SQLiteStore
-from innerwork.widgets import ExerciseApp
+from innerwork.app.session import Session
+from innerwork.storage.store import Entry, MemoryStore, SQLiteStore
+from innerwork.ui.widgets import ExerciseApp
 
 RUNS = 30
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from innerwork.catalogue import load_catalogue, plugins
+from innerwork.catalogue.loader import load_catalogue
 from innerwork.paths import shipped
+from innerwork.registry.registered import plugins
 
 FILES = 1000
 RUNS = 5

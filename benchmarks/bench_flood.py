@@ -22,7 +22,7 @@ import uuid
 from voila_tools import chromium, kernels, memory_mb, serving, time_to_usable, wait_until_idle
 
 FLOOD_ADDRESS = "127.0.0.2"
-KERNEL_MB = 100  # innerwork.serve.KERNEL_MB: what the cap allows a kernel
+KERNEL_MB = 100  # innerwork.serving.serve.KERNEL_MB: what the cap allows a kernel
 
 
 def flood_paths(requests: int) -> list[str]:
@@ -63,7 +63,7 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--room", type=int, default=4)
     args = parser.parse_args()
-    from innerwork.serve import available_memory_mb, default_max_participants
+    from innerwork.serving.serve import available_memory_mb, default_max_participants
     cap = default_max_participants(args.room, available_memory_mb())
     with chromium() as browser, serving("innerwork", args.room) as server:
         time_to_usable(browser, server.url)  # warm the server's caches and Chromium's

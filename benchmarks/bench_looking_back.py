@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bench_catalogue import RUNS, median_seconds
 
-from innerwork.catalogue import catalogue
-from innerwork.store import SAVE, Entry, SQLiteStore, _row
+from innerwork.catalogue.loader import catalogue
+from innerwork.storage.store import SAVE, Entry, SQLiteStore, _row
 
 ENTRIES = 10_000
 DAYS = 730  # two years of entries, with a two-month gap in the middle
@@ -58,9 +58,9 @@ def fill(store: SQLiteStore, today: dt.date) -> None:
 
 
 def main():
-    from innerwork.looking_back_view import LookingBack
-    from innerwork.printable import page
-    from innerwork.series import overview
+    from innerwork.app.series import overview
+    from innerwork.ui.looking_back_view import LookingBack
+    from innerwork.ui.printable import page
     today = dt.date.today()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "innerwork.sqlite3")

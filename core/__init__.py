@@ -2,10 +2,10 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from .content.exercise_type import Exercise, ExerciseType
+from .content.steps import StepKind
 from .errors import ContentError, InvalidContent, UnknownExercise
-from .exercise_type import Exercise, ExerciseType
 from .hookspecs import hookimpl
-from .steps import StepKind
 
 try:
     __version__ = _version("innerwork")
@@ -19,19 +19,19 @@ __all__ = ["hookimpl", "ExerciseType", "Exercise", "StepKind", "ContentError", "
 
 def exercises() -> list[Exercise]:
     """Every exercise that loaded, sorted by title."""
-    from .catalogue import catalogue
+    from .catalogue.loader import catalogue
     return sorted(catalogue().exercises.values(), key=lambda e: e.title)
 
 
 def get_exercise(exercise_id: str) -> Exercise:
     """One exercise by id; raises :class:`UnknownExercise` with close matches."""
-    from .catalogue import catalogue
+    from .catalogue.loader import catalogue
     return catalogue().get(exercise_id)
 
 
 def __getattr__(name):
     # the widget layer loads only when asked for, so the command line starts fast
     if name in {"show", "gallery", "history", "preview", "workshop_page", "looking_back"}:
-        from . import notebook
+        from .ui import notebook
         return getattr(notebook, name)
     raise AttributeError(f"module 'innerwork' has no attribute {name!r}")

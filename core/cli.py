@@ -9,9 +9,9 @@ import warnings
 import click
 
 from . import __version__
-from .cleantext import neutralise
+from .authoring.scaffold import LICENCES
 from .errors import PluginError, PluginWarning
-from .scaffold import LICENCES
+from .text.cleantext import neutralise
 
 #: How long ``encrypt`` and ``decrypt`` wait for another program's save to finish.
 WAIT_FOR_OTHERS_MS = 30_000
@@ -66,7 +66,7 @@ def main(plugins_dirs):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def list_exercises(as_json):
     """List the exercises: id, type, title and minutes."""
-    from .catalogue import catalogue
+    from .catalogue.loader import catalogue
     cat = _load(catalogue)
     rows = sorted(cat.exercises.values(), key=lambda e: (e.type, e.id))
     if as_json:
@@ -88,8 +88,8 @@ def plugins(as_json):
 
     Also lists installed innerwork-* packages that declare no entry point (so nothing loads from them).
     """
-    from .catalogue import plugins as load_plugins
-    from .plugins import packages_without_entry_point
+    from .registry.plugins import packages_without_entry_point
+    from .registry.registered import plugins as load_plugins
     infos = list(_load(load_plugins).infos.values())
     known = {info.distribution.lower() for info in infos}
     infos += [info for info in packages_without_entry_point() if info.distribution.lower() not in known]
@@ -129,11 +129,11 @@ def validate(paths, as_json, lint):
       innerwork validate my-exercise.yaml
       innerwork validate --lint exercises/
     """
-    from .catalogue import catalogue, load_catalogue
+    from .catalogue.loader import catalogue, load_catalogue
     cat = _load(lambda: load_catalogue(paths) if paths else catalogue())
     warnings = []
     if lint:
-        from .lint import lint as lint_exercise
+        from .catalogue.lint import lint as lint_exercise
         for exercise in cat.exercises.values():
             warnings += lint_exercise(exercise)
     if as_json:
@@ -186,9 +186,9 @@ def serve(port, host, no_browser, workshop, exercise, room, max_participants, ke
       innerwork serve --workshop --host 0.0.0.0 --room 30 --max-participants 40
       innerwork serve --exercise step-ladder
     """
-    from . import serve as serving
+    from .serving import serve as serving
     if exercise:
-        from .catalogue import catalogue
+        from .catalogue.loader import catalogue
         from .errors import UnknownExercise
         try:
             catalogue().get(exercise)
@@ -232,7 +232,7 @@ def settings_group(ctx):
       innerwork settings gentle-check on
     """
     if ctx.invoked_subcommand is None:
-        from . import settings
+        from .storage import settings
         try:
             values = settings.load()
         except settings.SettingsError as exc:
@@ -251,7 +251,7 @@ def gentle_check_setting(state):
     yourself. Nothing is saved or sent either way. You can also change this in
     the help panel of any exercise.
     """
-    from . import settings
+    from .storage import settings
     try:
         path = settings.change("gentle_check", state == "on", page_only=False)
     except (settings.SettingsError, OSError) as exc:
@@ -261,7 +261,7 @@ def gentle_check_setting(state):
 
 def _store_or_fail():
     """The answers file, opened; asks for its passphrase if it has one and INNERWORK_PASSPHRASE is not set."""
-    from .store import PassphraseNeeded, SQLiteStore, StoreError, default_store
+    from .storage.store import PassphraseNeeded, SQLiteStore, StoreError, default_store
     store = default_store()
     try:
         store.entries()
@@ -289,7 +289,7 @@ def _echo_notes(store, prefix: str = "note: ", err: bool = True) -> None:
 
 def _read_all(store, exercise=None):
     """Every readable entry; each one that cannot be read is named on stderr."""
-    from .store import StoreError
+    from .storage.store import StoreError
     try:
         entries, unreadable = store.read_all(exercise_id=exercise)
     except StoreError as exc:
@@ -305,7 +305,7 @@ def _entries(count: int) -> str:
 
 def _run_store(action):
     """Run ``action()`` on the store; its errors become clear messages, exit 1."""
-    from .store import StoreError
+    from .storage.store import StoreError
     try:
         return action()
     except StoreError as exc:
@@ -353,7 +353,7 @@ def export_entries(fmt, output, exercise, looking_back, period, include, include
     else:
         if include or include_all:
             raise click.UsageError("--include and --include-all only apply with --looking-back.")
-        from .export import export
+        from .app.export import export
         entries, unreadable = _read_all(store, exercise)
         text, count = export(entries, fmt or "md"), len(entries)
         what = _entries(count)
@@ -369,9 +369,9 @@ def export_entries(fmt, output, exercise, looking_back, period, include, include
 
 
 def _looking_back_page(store, period, include, include_all) -> tuple[str, int]:
-    from .catalogue import catalogue
-    from .printable import page
-    from .series import overview
+    from .app.series import overview
+    from .catalogue.loader import catalogue
+    from .ui.printable import page
     entries = store.entries()
     chosen = {}
     for wanted in include:
@@ -491,7 +491,7 @@ def new_plugin(name, parent, author, email, description, licence):
       cd innerwork-NAME && pip install -e ".[testing]"
       python -m pytest && innerwork plugins
     """
-    from .scaffold import new_plugin as write
+    from .authoring.scaffold import new_plugin as write
     try:
         root, files = write(name, parent, author=author, email=email, description=description, licence=licence)
     except (ValueError, FileExistsError) as exc:
@@ -514,7 +514,7 @@ def schema_path(name):
       innerwork schema-path              the folder
       innerwork schema-path steps        the step kinds: less $(innerwork schema-path steps)
     """
-    from .schemas import schemas_dir
+    from .content.schemas import schemas_dir
     folder = schemas_dir()
     if not name:
         click.echo(str(folder))
@@ -543,8 +543,8 @@ def migrate(paths, check):
       innerwork migrate --check exercises/     in CI: fail if any file is outdated
       innerwork migrate exercises/
     """
-    from .catalogue import find_files
-    from .migrate import migrate_file
+    from .catalogue.loader import find_files
+    from .catalogue.migrate import migrate_file
     results = [_load(lambda path=path: migrate_file(path, write=not check)) for path in find_files(paths)]
     for result in results:
         for error in result.errors or []:
@@ -579,9 +579,9 @@ def preview(path, port, no_browser):
     """
     from pathlib import Path
 
-    from . import serve as serving
-    from .catalogue import load_file
+    from .catalogue.loader import load_file
     from .errors import InvalidContent
+    from .serving import serve as serving
     try:
         exercise, notes = _load(lambda: load_file(path))
     except InvalidContent as exc:

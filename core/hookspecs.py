@@ -21,12 +21,12 @@ def register_content_dirs(register):
 
 @hookspec
 def register_step_kinds(register):
-    """Call ``register(step_kind_class)`` for each extra step kind (a :class:`innerwork.steps.StepKind` subclass)."""
+    """Call ``register(step_kind_class)`` for each extra step kind (a :class:`innerwork.content.steps.StepKind` subclass)."""
 
 
 @hookspec
 def exercise_saved(entry):
-    """An entry (a draft or a completed one) was saved to the store. ``entry`` is an :class:`innerwork.store.Entry`."""
+    """An entry (a draft or a completed one) was saved to the store. ``entry`` is an :class:`innerwork.storage.store.Entry`."""
 
 
 @hookspec

@@ -2,7 +2,9 @@
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-# the installed folder of a top-level folder whose name is taken by a module (``innerwork.schemas``)
+#: the package's own data: helplines, the page template, the plugin scaffold
+DATA = _HERE / "data"
+# the installed name of a top-level folder (kept apart from the ``innerwork.content.schemas`` module's name)
 _INSTALLED_AS = {"schemas": "schema_files"}
 
 

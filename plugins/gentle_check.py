@@ -9,7 +9,7 @@ a facilitator with ``innerwork serve --no-gentle-check``.
 from __future__ import annotations
 
 import innerwork
-from innerwork import settings
+from innerwork.storage import settings
 
 from .gentle import mentions_self_harm  # noqa: F401  (the check itself; tests and benchmarks use it)
 

@@ -4,9 +4,9 @@ Safety rule: when the content names a ``safety`` need and it is rated very low, 
 home (dated lines, by region) comes first, in the hint under the ratings and in the summary.
 """
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import Chart, default_summary
-from innerwork.help import home_safety_markdown
-from innerwork.steps import md_escape
+from innerwork.app.help import home_safety_markdown
+from innerwork.content.exercise_type import Chart, default_summary
+from innerwork.content.steps import md_escape
 
 LOW = 3
 #: version 2 words the quick body check's needs without double negatives ("Not lonely" -> "Company")

@@ -5,8 +5,8 @@ Counting signs never outweighs it. The crisis text and the crisis lines end ever
 that a downloaded summary is complete on its own.
 """
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
-from innerwork.help import help_markdown, home_safety_markdown
+from innerwork.app.help import help_markdown, home_safety_markdown
+from innerwork.content.exercise_type import default_summary
 
 NOT_CANCELLED = ("You also ticked signs of progress. They are real, and they do not cancel out "
                  "what is above.")
@@ -70,7 +70,7 @@ class Reflection(ExerciseType):
                              "## If you need help", guidance["help_now"].strip(), help_markdown()])
 
     def charts(self, exercises):
-        from innerwork.exercise_type import Chart, ratings_chart
+        from innerwork.content.exercise_type import Chart, ratings_chart
 
         def signs(answers):
             if "working" not in answers and "not_working" not in answers:

@@ -1,7 +1,7 @@
 """Self-compassion exercises: noticing a hard moment and meeting it with kindness."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, rating_change, ratings_chart
-from innerwork.steps import NO_WORDS
+from innerwork.content.exercise_type import default_summary, rating_change, ratings_chart
+from innerwork.content.steps import NO_WORDS
 
 BORROWED = ("Words were hard to find today, and that is okay. Here are some you could borrow: "
             "*This is a hard moment. I am doing what I can, and that is enough for now.*")

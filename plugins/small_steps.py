@@ -1,7 +1,7 @@
 """Small steps: a goal broken into steps small enough to start today."""
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, rating_change, ratings_chart, weekly_chart
-from innerwork.steps import md_escape
+from innerwork.content.exercise_type import default_summary, rating_change, ratings_chart, weekly_chart
+from innerwork.content.steps import md_escape
 
 TOO_LONG = "More than 20 minutes"
 

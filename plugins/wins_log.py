@@ -6,7 +6,7 @@ came to mind, the summary says that this is okay, instead of praising a "win".
 import re
 
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, weekly_chart
+from innerwork.content.exercise_type import default_summary, weekly_chart
 
 #: lines that mean "nothing came to mind" rather than a win, once filler words are set aside
 NOTHING = {"nothing", "none", "no", "nope", "nada", "not much", "not really", "not a lot", "not sure", "nothing yet",

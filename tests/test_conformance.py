@@ -1,7 +1,7 @@
-"""The conformance kit (innerwork.testing): the built-in plugins pass it, and it catches real mistakes."""
+"""The conformance kit (innerwork.authoring.testing): the built-in plugins pass it, and it catches real mistakes."""
 import pytest
 
-from innerwork.testing import check_plugin
+from innerwork.authoring.testing import check_plugin
 from innerwork_plugins.wins_log import WinsLog
 
 BUILT_IN = ["self_compassion", "small_steps", "needs_inventory", "reflection", "wins_log"]
@@ -61,7 +61,7 @@ def test_the_kit_checks_each_types_charts():
 
 
 def test_kit_catches_a_chart_that_gives_text_instead_of_numbers(monkeypatch):
-    from innerwork.exercise_type import Chart
+    from innerwork.content.exercise_type import Chart
     monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: [
         Chart("wins", "Wins", lambda answers: {"wins": ", ".join(answers.get("wins", []))})])
     with pytest.raises(AssertionError, match="charts of the example answers failed.*not \\{label: number\\}"):
@@ -69,7 +69,7 @@ def test_kit_catches_a_chart_that_gives_text_instead_of_numbers(monkeypatch):
 
 
 def test_kit_catches_charts_that_fail_or_repeat_an_id(monkeypatch):
-    from innerwork.exercise_type import weekly_chart
+    from innerwork.content.exercise_type import weekly_chart
     twice = weekly_chart("wins", "Wins", "wins", len)
     monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: [twice, twice])
     with pytest.raises(AssertionError, match="the chart id 'wins' is used twice"):
@@ -115,7 +115,7 @@ def test_kit_fails_when_no_generated_answer_was_accepted(monkeypatch):
 
 
 def test_kit_varies_every_step_kind_with_a_value_schema(monkeypatch):
-    from innerwork.steps import Scale
+    from innerwork.content.steps import Scale
     monkeypatch.setattr(Scale, "value_schema", {"type": "integer", "minimum": 0, "maximum": 10})
     report = check_plugin("self_compassion", max_examples=10)
     assert any("varying" in check and "before" in check for check in report.checks), report.checks

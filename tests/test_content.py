@@ -8,9 +8,10 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 import innerwork
-from innerwork.catalogue import catalogue, load_catalogue, plugins
+from innerwork.catalogue.loader import catalogue, load_catalogue
 from innerwork.cli import main
 from innerwork.paths import shipped
+from innerwork.registry.registered import plugins
 
 BAD = Path(__file__).parent / "bad_content"
 SCHEMAS = sorted(shipped("schemas").rglob("*.json"))
@@ -148,7 +149,7 @@ def test_loading_innerwork_does_not_build_jsonschemas_iri_parser():
 
 
 def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
-    from innerwork import sourcefile
+    from innerwork.content import sourcefile
     for path in sorted((Path(__file__).parent.parent / "exercises").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         fast, python = (sourcefile._parse(text, path.name, loader)
@@ -158,8 +159,8 @@ def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
 
 
 def test_a_failing_contains_rule_gives_the_reason_not_the_list(tmp_path):
-    from innerwork.catalogue import schema_errors
-    from innerwork.sourcefile import read
+    from innerwork.catalogue.loader import schema_errors
+    from innerwork.content.sourcefile import read
     path = tmp_path / "thought-record.yaml"
     path.write_text("steps:\n" + "".join(f"  - {{id: step_{i}, kind: text, body: Some text to read.}}\n"
                                          for i in range(6)))

@@ -5,7 +5,7 @@ import sqlite3
 from click.testing import CliRunner
 
 from innerwork.cli import main
-from innerwork.store import MIGRATIONS, Entry, SQLiteStore
+from innerwork.storage.store import MIGRATIONS, Entry, SQLiteStore
 
 ONE, TWO, THREE = (f"sentinel-{word}-what-I-never-told-anyone".encode() for word in ("one", "two", "three"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from innerwork import hookspecs
-from innerwork.steps import CORE_KINDS
+from innerwork.content.steps import CORE_KINDS
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -81,7 +81,7 @@ def test_every_new_plugin_option_is_documented():
 
 
 def test_the_kit_and_the_fixtures_are_documented():
-    from innerwork import pytest_plugin, testing
+    from innerwork.authoring import pytest_plugin, testing
     text = (DOCS / "testing.md").read_text()
     arguments = list(inspect.signature(testing.check_plugin).parameters)
     fixtures = re.findall(r"^@pytest\.fixture\ndef (\w+)", inspect.getsource(pytest_plugin), re.M)
@@ -96,7 +96,7 @@ def test_every_hook_has_a_stated_stability():
 
 
 def test_every_plugin_setting_is_in_the_readme():
-    from innerwork import plugins
+    from innerwork.registry import plugins
     settings = set(re.findall(r"INNERWORK_\w+", inspect.getsource(plugins)))
     assert len(settings) == 5 and [s for s in sorted(settings) if f"`{s}" not in README] == []
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from innerwork.cli import main
-from innerwork.store import Entry, PassphraseNeeded, SQLiteStore, StoreError
+from innerwork.storage.store import Entry, PassphraseNeeded, SQLiteStore, StoreError
 
 SECRET = "what I wrote about my mother"
 
@@ -118,7 +118,7 @@ def test_commands_encrypt_export_and_decrypt(private_home):
 
 SAVER = textwrap.dedent("""
     import os, sys, time
-    from innerwork.store import Entry, SQLiteStore, StoreError
+    from innerwork.storage.store import Entry, SQLiteStore, StoreError
     path, passphrase, changed, stop = sys.argv[1], sys.argv[2] or None, sys.argv[3], sys.argv[4]
     store = SQLiteStore(path, passphrase)
     n, told = 0, False

@@ -4,8 +4,8 @@ import random
 import pytest
 
 import innerwork
-from innerwork.session import Session, answer_problems, recorded
-from innerwork.store import MemoryStore
+from innerwork.app.session import Session, answer_problems, recorded
+from innerwork.storage.store import MemoryStore
 
 EXERCISES = [e.id for e in innerwork.exercises()]
 
@@ -144,7 +144,7 @@ def test_wins_log_tells_nothing_from_a_win_that_starts_with_no(line, nothing):
 
 
 def test_kind_words_not_found_get_words_to_borrow():
-    from innerwork.steps import NO_WORDS
+    from innerwork.content.steps import NO_WORDS
     exercise = innerwork.get_exercise("talk-like-a-friend")
     answers = {"friend": "Be gentle", "self": "Try harder", "kind_words": f"{NO_WORDS}."}
     summary = exercise.exercise_type.summary(exercise, answers, exercise.exercise_type.derive(exercise, answers))
@@ -152,7 +152,7 @@ def test_kind_words_not_found_get_words_to_borrow():
 
 
 def test_a_required_list_has_a_way_through_too():
-    from innerwork.steps import NO_WORDS
+    from innerwork.content.steps import NO_WORDS
     step = innerwork.get_exercise("step-ladder").step("steps")  # at least two steps, required
     assert step.required and step.min_items == 2
     assert step.problem(step.no_words(), {}) is None and NO_WORDS in step.no_words()[0]

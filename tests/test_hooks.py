@@ -5,10 +5,11 @@ import ipywidgets as W
 import pytest
 
 import innerwork
-from innerwork import catalogue
-from innerwork.plugins import PluginInfo
-from innerwork.session import Session
-from innerwork.store import MemoryStore
+from innerwork.app.session import Session
+from innerwork.catalogue import loader as catalogue
+from innerwork.registry import registered
+from innerwork.registry.plugins import PluginInfo
+from innerwork.storage.store import MemoryStore
 
 EXERCISE = """id: {id}
 type: {type}
@@ -32,11 +33,11 @@ def with_plugins(monkeypatch):
     Saves happen when the test says, not on the autosave timer (a timer left from one test
     could otherwise save during the next).
     """
-    from innerwork import session as sessions
+    from innerwork.app import session as sessions
     monkeypatch.setattr(sessions, "AUTOSAVE_SECONDS", 3600)
 
     def install(**named):
-        original = catalogue.make_manager
+        original = registered.make_manager
 
         def make_manager():
             manager, infos = original()
@@ -44,7 +45,7 @@ def with_plugins(monkeypatch):
                 manager.register(plugin, name=name)
                 infos[name] = PluginInfo(name)
             return manager, infos
-        monkeypatch.setattr(catalogue, "make_manager", make_manager)
+        monkeypatch.setattr(registered, "make_manager", make_manager)
         catalogue.reset()
     yield install
     monkeypatch.undo()
@@ -75,7 +76,7 @@ def test_hook_register_exercise_types(with_plugin, tmp_path):
         def register_exercise_types(self, register):
             register(Calm)
     with_plugin(Plugin())
-    assert catalogue.plugins().types["calm"].plugin == "test-plugin"
+    assert registered.plugins().types["calm"].plugin == "test-plugin"
     folder = write_exercise(tmp_path / "x", "calm-one", "calm", "    - {id: how, kind: scale, prompt: How calm}")
     exercise = catalogue.load_catalogue([folder]).exercises["calm-one"]
     assert exercise.exercise_type.summary(exercise, {}, {}) == "# Calm summary"
@@ -117,7 +118,7 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
     with_plugin(Plugin())
     folder = write_exercise(tmp_path / "x", "breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 5}")
     exercise = catalogue.load_catalogue([folder]).exercises["breathing"]
-    from innerwork.widgets import ExerciseApp
+    from innerwork.ui.widgets import ExerciseApp
     app = ExerciseApp(Session(exercise, MemoryStore()))
     app.input.value = 7
     assert app.session.answers == {"taken": 7}
@@ -211,7 +212,7 @@ def test_a_raising_answer_notice_plugin_leaves_the_others_notes(with_plugins, re
 
 def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(with_plugins, tmp_path):
     from innerwork.errors import PluginWarning
-    from innerwork.store import SQLiteStore
+    from innerwork.storage.store import SQLiteStore
     recorder = Recorder()
     with_plugins(raising=Raising(), recorder=recorder)
     store = SQLiteStore(tmp_path / "a.sqlite3")
@@ -229,7 +230,7 @@ def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(w
 
 def test_a_raising_exercise_completed_plugin_neither_stops_finishing_nor_the_others(with_plugins, tmp_path):
     from innerwork.errors import PluginWarning
-    from innerwork.store import SQLiteStore
+    from innerwork.storage.store import SQLiteStore
     recorder = Recorder()
     with_plugins(recorder=recorder, raising=Raising())
     store = SQLiteStore(tmp_path / "a.sqlite3")

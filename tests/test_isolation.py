@@ -56,14 +56,14 @@ def test_a_package_without_an_entry_point_is_listed_with_what_to_add(faulty_env)
     assert forgotten["status"] == "no entry point"
     assert "declares no 'innerwork' entry point" in forgotten["reason"]
     assert "[project.entry-points.innerwork]" in forgotten["reason"]
-    kit = run_code(faulty_env, "from innerwork.testing import check_plugin\n"
+    kit = run_code(faulty_env, "from innerwork.authoring.testing import check_plugin\n"
                                "try:\n    check_plugin('no-entry-point')\nexcept AssertionError as e:\n    print(e)")
     assert "innerwork-no-entry-point is installed but declares no 'innerwork' entry point" in kit.stdout, kit.stderr
 
 
 RESUME_WITHOUT_RATING = """
 import warnings, innerwork
-from innerwork.session import Session
+from innerwork.app.session import Session
 session = Session(innerwork.get_exercise('mood-note'))
 session.set_answer('note', 'A slow morning')
 with warnings.catch_warnings(record=True) as caught:
@@ -86,7 +86,7 @@ def test_a_bug_in_derive_names_the_plugin_and_the_person_still_gets_their_summar
 
 
 def test_the_kit_names_the_plugin_the_method_and_the_file(faulty_env):
-    kit = run_code(faulty_env, "from innerwork.testing import check_plugin\n"
+    kit = run_code(faulty_env, "from innerwork.authoring.testing import check_plugin\n"
                                "try:\n    check_plugin('mood-note', max_examples=30)\n"
                                "except AssertionError as e:\n    print(e)")
     assert "plugin 'faulty_summary'" in kit.stdout, kit.stderr

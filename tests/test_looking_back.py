@@ -7,12 +7,13 @@ import pytest
 from click.testing import CliRunner
 
 import innerwork
-from innerwork import chart_svg, reading
+from innerwork.app import reading
+from innerwork.app.series import ChartData, Point, overview, weekly_totals
 from innerwork.cli import main
-from innerwork.exercise_type import ExerciseType
-from innerwork.printable import page
-from innerwork.series import ChartData, Point, overview, weekly_totals
-from innerwork.store import Entry, SQLiteStore
+from innerwork.content.exercise_type import ExerciseType
+from innerwork.storage.store import Entry, SQLiteStore
+from innerwork.ui import chart_svg
+from innerwork.ui.printable import page
 
 TODAY = dt.date(2026, 3, 31)
 NASTY = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
@@ -120,7 +121,7 @@ def test_a_type_whose_charts_fail_is_reported_and_the_others_still_chart(store, 
 
 # -- the reading -----------------------------------------------------------------------------------
 def series(chart_type, chart_id, values_by_day, label=None):
-    exercise_type = innerwork.catalogue.plugins().types[chart_type]
+    exercise_type = innerwork.registry.registered.plugins().types[chart_type]
     [declared] = [c for c in exercise_type.charts([]) if c.id == chart_id]
     label = label or next(iter(declared.values({"predicted": 1, "actual": 1, "before": 1, "after": 1})))
     points = [Point(TODAY - dt.timedelta(days=days_ago), value, f"e{n}")
@@ -265,7 +266,7 @@ def test_more_lines_than_colours_keeps_the_rest_in_the_table(store):
 
 
 def test_the_persons_text_is_escaped_in_charts_and_the_page(store):
-    add(store, "quick-body-check", 1, {"ratings": {NASTY: 3}}, summary="# Check\n\n" + innerwork.steps.md_escape(NASTY))
+    add(store, "quick-body-check", 1, {"ratings": {NASTY: 3}}, summary="# Check\n\n" + innerwork.content.steps.md_escape(NASTY))
     result = overview(store.entries(), "4w", TODAY)
     html = page(result, result.entries)
     assert "<img" not in html and "<script" not in html and "&lt;img src=x" in html
@@ -285,7 +286,7 @@ def test_the_page_shows_only_the_entries_chosen_and_prints(store):
 
 # -- the notebook view, history and the command line ------------------------------------------------
 def test_the_view_changes_period_opens_an_entry_and_builds_the_page_from_the_ticked_ones(store):
-    from innerwork.looking_back_view import LookingBack
+    from innerwork.ui.looking_back_view import LookingBack
     kept = add(store, "wins-log", 3, {"wins": ["went for a walk"]}, summary="# Wins log\n\n- went for a walk")
     add(store, "wins-log", 60, {"wins": ["older"]}, summary="# Wins log\n\n- older")
     view = LookingBack(store, "4w", TODAY)

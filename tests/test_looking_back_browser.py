@@ -9,8 +9,8 @@ import pytest
 from test_browser import NASTY, Page, Server
 
 import innerwork
-from innerwork.steps import md_escape
-from innerwork.store import Entry, SQLiteStore
+from innerwork.content.steps import md_escape
+from innerwork.storage.store import Entry, SQLiteStore
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,9 @@ import pytest
 from plugin_envs import make_plugin_env, run, run_code
 
 import innerwork
-from innerwork.catalogue import plugins, reset
+from innerwork.catalogue.loader import reset
 from innerwork.hookspecs import hookspec
+from innerwork.registry.registered import plugins
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_load_plugins_limits_what_loads(plugin_env):
 
 def test_the_plugin_hooks_fire_on_save(plugin_env):
     code = ("import innerwork, innerwork_grounding as g\n"
-            "from innerwork.session import Session\n"
+            "from innerwork.app.session import Session\n"
             "s = Session(innerwork.get_exercise('five-senses'))\n"
             "s.set_answer('calm_before', 4); s.save_now(); print(g.saved == [s.entry.id])")
     result = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True)
@@ -66,8 +67,8 @@ def test_the_plugin_hooks_fire_on_save(plugin_env):
 
 def test_a_third_party_type_gets_looking_back_charts_through_its_own_declaration(plugin_env, tmp_path):
     code = ("import innerwork\n"
-            "from innerwork.session import Session\n"
-            "from innerwork.store import SQLiteStore\n"
+            "from innerwork.app.session import Session\n"
+            "from innerwork.storage.store import SQLiteStore\n"
             "for before, after in ((3, 6), (4, 7)):\n"
             "    s = Session(innerwork.get_exercise('five-senses'), SQLiteStore())\n"
             "    s.set_answer('calm_before', before); s.set_answer('see', ['a lamp']); s.set_answer('calm_after', after)\n"
@@ -98,7 +99,7 @@ class Recorder:
 
 
 def test_saved_and_completed_hooks_fire():
-    from innerwork.session import Session
+    from innerwork.app.session import Session
     recorder = Recorder()
     plugins().manager.register(recorder)
     try:
@@ -120,7 +121,7 @@ def test_a_plugin_that_fails_while_registering_is_skipped(monkeypatch):
     reset()
     manager = plugins().manager
     manager.register(Faulty(), name="faulty")
-    from innerwork.catalogue import call_each
+    from innerwork.catalogue.loader import call_each
     infos = plugins().infos
     with pytest.warns(innerwork.errors.PluginWarning, match="'faulty'.*ValueError: no schema found"):
         call_each(manager, infos, "register_exercise_types", lambda name: {"register": lambda t: None})
@@ -136,8 +137,8 @@ def test_every_hook_spec_has_a_docstring():
 
 
 def test_a_summary_bug_names_the_plugin_and_the_person_gets_the_plain_summary(monkeypatch):
+    from innerwork.app.session import Session
     from innerwork.errors import PluginError
-    from innerwork.session import Session
     from innerwork_plugins.wins_log import WinsLog
 
     def summary(self, exercise, answers, derived):
@@ -155,8 +156,8 @@ def test_a_summary_bug_names_the_plugin_and_the_person_gets_the_plain_summary(mo
 
 
 def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
-    from innerwork.plugins import guard_event_hooks
-    from innerwork.session import Session
+    from innerwork.app.session import Session
+    from innerwork.registry.plugins import guard_event_hooks
 
     class Faulty:
         @innerwork.hookimpl

@@ -7,10 +7,11 @@ import sys
 import pytest
 
 import innerwork
-from innerwork import catalogue
+from innerwork.app.help import by_region, help_markdown, helplines
+from innerwork.catalogue import loader as catalogue
 from innerwork.errors import PluginWarning
-from innerwork.help import by_region, help_markdown, helplines
-from innerwork.store import MemoryStore, SQLiteStore
+from innerwork.registry import registered
+from innerwork.storage.store import MemoryStore, SQLiteStore
 
 
 def prompt_app(store=None):
@@ -53,7 +54,7 @@ def test_the_check_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("INNERWORK_DISABLE_PLUGINS", "gentle_check")
     catalogue.reset()
     try:
-        info = catalogue.plugins().infos["gentle_check"]
+        info = registered.plugins().infos["gentle_check"]
         assert info.status == "not loaded" and "INNERWORK_DISABLE_PLUGINS" in info.reason
         app = prompt_app()
         app.input.value = "I want to kill myself"
@@ -64,7 +65,7 @@ def test_the_check_can_be_turned_off(monkeypatch):
 
 
 def test_serve_can_turn_the_check_off():
-    from innerwork.serve import serve_environment
+    from innerwork.serving.serve import serve_environment
     assert "gentle_check" in serve_environment(True, None, False, gentle_check=False)["INNERWORK_DISABLE_PLUGINS"]
     assert "INNERWORK_DISABLE_PLUGINS" not in serve_environment(True, None, False)
 
@@ -74,7 +75,7 @@ def test_a_failing_notice_plugin_never_gets_in_the_way(monkeypatch):
         @innerwork.hookimpl
         def answer_notice(self, text):
             raise RuntimeError(f"broken on {text}")
-    manager = catalogue.plugins().manager
+    manager = registered.plugins().manager
     manager.register(Broken(), name="broken-notice")
     try:
         app = prompt_app()
@@ -108,7 +109,7 @@ def test_help_panel_lets_the_person_turn_the_check_off_and_on(private_home):
 
 
 def test_on_a_workshop_page_the_choice_is_for_that_page_only(private_home, monkeypatch):
-    from innerwork import settings
+    from innerwork.storage import settings
     monkeypatch.setenv("INNERWORK_STORE", "memory")
     monkeypatch.setattr(settings, "_page_only", {})
     app = prompt_app()
@@ -122,8 +123,8 @@ def test_on_a_workshop_page_the_choice_is_for_that_page_only(private_home, monke
 def test_command_line_turns_the_check_off_and_on(private_home):
     from click.testing import CliRunner
 
+    from innerwork.app.session import typed_notice
     from innerwork.cli import main
-    from innerwork.session import typed_notice
     exercise = innerwork.get_exercise("talk-like-a-friend")
     runner = CliRunner()
     result = runner.invoke(main, ["settings", "gentle-check", "off"])
@@ -140,8 +141,8 @@ def test_command_line_turns_the_check_off_and_on(private_home):
 def test_a_broken_settings_file_is_named_and_keeps_the_check_on(private_home):
     from click.testing import CliRunner
 
+    from innerwork.app.session import typed_notice
     from innerwork.cli import main
-    from innerwork.session import typed_notice
     private_home.mkdir(parents=True, exist_ok=True)
     (private_home / "settings.json").write_text('{"gentle_check": "nope"}')
     result = CliRunner().invoke(main, ["settings"])
@@ -190,6 +191,6 @@ def test_a_facilitators_own_helplines_file(tmp_path):
     own.write_text(json.dumps({"checked": "2026-10-01", "lines": [
         {"name": "Campus line", "region": "Our campus", "phone": "555 0100"}]}))
     env = {**os.environ, "INNERWORK_HELPLINES": str(own)}
-    code = "from innerwork.help import help_markdown; print(help_markdown())"
+    code = "from innerwork.app.help import help_markdown; print(help_markdown())"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert "Campus line" in out and "tel:5550100" in out and "2026-10-01" in out and "988" not in out

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from plugin_envs import make_plugin_env
 
+from innerwork.authoring.scaffold import names
 from innerwork.cli import main
-from innerwork.scaffold import names
 
 TUTORIAL = (Path(__file__).parent.parent / "docs" / "tutorial.md").read_text(encoding="utf-8")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ports import free_port
 
-from innerwork.serve import voila_command
+from innerwork.serving.serve import voila_command
 
 
 def test_room_sizes_the_pool_of_kernels_started_ahead_of_time():
@@ -67,7 +67,7 @@ def test_stopping_serve_stops_voila_and_every_kernel(tmp_path, stop):
 
 def test_pool_kernels_refill_with_no_fixed_delay_and_through_innerworks_pool():
     command = voila_command(8866, "127.0.0.1", True, 30)
-    assert command[1:3] == ["-m", "innerwork.voila_app"]
+    assert command[1:3] == ["-m", "innerwork.serving.voila_app"]
     assert "--VoilaKernelManager.fill_delay=0" in command
     assert not any("fill_delay" in part for part in voila_command(8866, "127.0.0.1", False, 0))
 

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from innerwork import export
-from innerwork import store as store_module
-from innerwork.store import MIGRATIONS, SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
+from innerwork.app import export
+from innerwork.storage import store as store_module
+from innerwork.storage.store import MIGRATIONS, SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
 
 
 def entry(n=0, **kw):
@@ -123,7 +123,7 @@ def test_a_locked_database_gives_a_clear_message(tmp_path):
 
 WRITER = textwrap.dedent("""
     import sys
-    from innerwork.store import Entry, SQLiteStore
+    from innerwork.storage.store import Entry, SQLiteStore
     store = SQLiteStore(sys.argv[1])
     for n in range(int(sys.argv[2])):
         store.save(Entry("wins-log", "wins-log", "1.0", 1, {"wins": [sys.argv[3] + str(n)]}))
@@ -195,8 +195,8 @@ def test_exports_and_summaries_show_control_and_bidi_characters_harmlessly(tmp_p
     from click.testing import CliRunner
 
     import innerwork
+    from innerwork.app.session import Session
     from innerwork.cli import main
-    from innerwork.session import Session
     session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
     session.answers[session.step.id] = [NASTY]
     summary = session.summary()
@@ -226,7 +226,7 @@ def read_only_runner():
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
 
 
-SAVE_ONE = "from innerwork.store import *\ntry: SQLiteStore().save(Entry('wins-log', 'wins-log', '1.0', 1, {}))\n" \
+SAVE_ONE = "from innerwork.storage.store import *\ntry: SQLiteStore().save(Entry('wins-log', 'wins-log', '1.0', 1, {}))\n" \
            "except StoreError as exc: print(exc)"
 
 

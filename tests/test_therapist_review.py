@@ -8,11 +8,11 @@ import ipywidgets as W
 import pytest
 
 import innerwork
-from innerwork import export
-from innerwork.help import helplines, more_help_markdown
-from innerwork.session import Session
-from innerwork.store import MemoryStore, SQLiteStore
-from innerwork.widgets import ExerciseApp
+from innerwork.app import export
+from innerwork.app.help import helplines, more_help_markdown
+from innerwork.app.session import Session
+from innerwork.storage.store import MemoryStore, SQLiteStore
+from innerwork.ui.widgets import ExerciseApp
 
 PROMISES = re.compile(r"nobody else will|no one else (?:will|can)|only you can see|answers (?:so far )?are saved", re.I)
 
@@ -211,7 +211,7 @@ def test_10_every_exercise_ends_with_closing_words_and_every_free_text_prompt_ha
 
 
 def test_10_minutes_match_a_reading_and_typing_estimate():
-    from innerwork.lint import estimate_minutes
+    from innerwork.catalogue.lint import estimate_minutes
     for exercise in innerwork.exercises():
         estimate = estimate_minutes(exercise)
         assert estimate / 1.5 <= exercise.minutes <= estimate * 1.5 + 1, (exercise.id, exercise.minutes, estimate)

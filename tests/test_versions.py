@@ -4,11 +4,12 @@ import yaml
 from click.testing import CliRunner
 
 import innerwork
-from innerwork.catalogue import load_catalogue, plugins
+from innerwork.app.session import Session
+from innerwork.catalogue.loader import load_catalogue
 from innerwork.cli import main
 from innerwork.paths import shipped
-from innerwork.session import Session
-from innerwork.store import Entry, SQLiteStore
+from innerwork.registry.registered import plugins
+from innerwork.storage.store import Entry, SQLiteStore
 
 
 def rename_how(content):
@@ -94,7 +95,7 @@ def test_answers_to_steps_that_no_longer_exist_are_never_dropped(tmp_path):
     session.set_answer("wins", ["I rested", "I walked"])
     session.save_now()
     assert store.get(old.id).answers == {"wins": ["I rested", "I walked"], "retired_step": "kept words"}
-    assert "kept words" in innerwork.export.to_markdown([store.get(old.id)])
+    assert "kept words" in innerwork.app.export.to_markdown([store.get(old.id)])
 
 
 def test_quick_body_check_answers_from_version_1_are_renamed_on_resume(tmp_path):

@@ -5,9 +5,9 @@ import ipywidgets as W
 import pytest
 
 import innerwork
-from innerwork.session import Session
-from innerwork.store import MemoryStore, SQLiteStore
-from innerwork.widgets import ExerciseApp
+from innerwork.app.session import Session
+from innerwork.storage.store import MemoryStore, SQLiteStore
+from innerwork.ui.widgets import ExerciseApp
 
 EXERCISES = [e.id for e in innerwork.exercises()]
 NASTY = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
@@ -206,8 +206,8 @@ def test_going_back_shows_the_same_widgets_with_the_answer_kept(tmp_path):
 def test_a_grounding_timer_counts_down_and_records_nothing():
     import time
 
-    from innerwork.steps import Timer
-    from innerwork.widgets import Countdown
+    from innerwork.content.steps import Timer
+    from innerwork.ui.widgets import Countdown
     assert Timer({"id": "ground", "kind": "timer", "body": "Breathe"}).records_answer is False
     countdown = Countdown(2)
     assert countdown.left.value.startswith("0:02")
@@ -225,7 +225,7 @@ def test_a_grounding_timer_counts_down_and_records_nothing():
 
 
 def test_a_number_step_takes_a_whole_number_in_range():
-    from innerwork.steps import Number
+    from innerwork.content.steps import Number
     step = Number({"id": "sessions", "kind": "number", "prompt": "How many?", "max": 200, "unit": "sessions"})
     assert step.problem(12, {}) is None and step.describe(12, {}) == "12 sessions"
     assert "0 to 200" in step.problem(201, {}) and step.problem("12", {})
@@ -234,7 +234,7 @@ def test_a_number_step_takes_a_whole_number_in_range():
 def test_a_workshop_page_warns_before_an_idle_shutdown_would_lose_typed_answers(monkeypatch):
     import time
 
-    from innerwork import privacy
+    from innerwork.app import privacy
     monkeypatch.setenv("INNERWORK_MODE", "workshop")
     monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.5 / 60)
     app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), MemoryStore()))
@@ -248,7 +248,7 @@ def test_a_workshop_page_warns_before_an_idle_shutdown_would_lose_typed_answers(
 
 
 def test_answers_kept_on_this_computer_never_get_an_idle_warning(monkeypatch, tmp_path):
-    from innerwork import privacy
+    from innerwork.app import privacy
     monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.1 / 60)
     app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), SQLiteStore(tmp_path / "a.sqlite3")))
     app.input.children[1].value = "Went to my session"
@@ -256,8 +256,8 @@ def test_answers_kept_on_this_computer_never_get_an_idle_warning(monkeypatch, tm
 
 
 def test_the_idle_warning_names_the_shutdown_time_that_serve_sets():
-    from innerwork import privacy
-    from innerwork.serve import voila_command
+    from innerwork.app import privacy
+    from innerwork.serving.serve import voila_command
     command = voila_command(8866, "127.0.0.1", True, 0)
     assert f"--MappingKernelManager.cull_idle_timeout={privacy.IDLE_SHUTDOWN_MINUTES * 60}" in command
 
@@ -268,7 +268,7 @@ def test_the_idle_warning_names_the_shutdown_time_that_serve_sets():
 def test_the_workshop_page_and_history_say_where_answers_are_kept(monkeypatch, tmp_path, mode, store, words):
     monkeypatch.setenv("INNERWORK_MODE", mode)
     store = MemoryStore() if store == "memory" else SQLiteStore(tmp_path / "a.sqlite3")
-    page = innerwork.notebook.workshop_page(store)
+    page = innerwork.ui.notebook.workshop_page(store)
     assert words in page.children[0].value
     history = "".join(html_values(innerwork.history(store=store)))
     assert words in history and "Only you can see" not in history

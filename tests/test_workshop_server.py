@@ -203,6 +203,6 @@ def test_personal_mode_ends_a_closed_pages_kernel_so_reloads_never_fill_the_cap(
 
 
 def test_innerwork_serve_ends_closed_pages_kernels_only_where_answers_are_saved():
-    from innerwork.serve import voila_command
+    from innerwork.serving.serve import voila_command
     assert "--RoomGuard.disconnected_timeout=120" in voila_command(8866, "127.0.0.1", False, 1)
     assert not any("disconnected_timeout" in arg for arg in voila_command(8866, "127.0.0.1", True, 30))

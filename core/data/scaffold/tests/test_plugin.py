@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 import {{module}}
-from innerwork.testing import check_plugin
+from innerwork.authoring.testing import check_plugin
 
 HERE = Path({{module}}.__file__).parent
 EXAMPLES = json.loads((HERE / "examples.json").read_text(encoding="utf-8"))

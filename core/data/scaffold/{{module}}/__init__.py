@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary
+from innerwork.content.exercise_type import default_summary
 
 HERE = Path(__file__).parent
 

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl
-from innerwork.exercise_type import default_summary, ratings_chart
+from innerwork.content.exercise_type import default_summary, ratings_chart
 
 CONTENT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
