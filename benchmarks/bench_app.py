@@ -4,6 +4,7 @@ Run: python benchmarks/bench_app.py
 Baselines measured in the same run: an ipywidgets form of comparable size (a title, a
 textarea and three buttons), and a bare SQLite INSERT of the same answers.
 """
+
 import json
 import sqlite3
 import statistics
@@ -31,8 +32,13 @@ def median_ms(action, runs=RUNS):
 
 
 def plain_form():
-    return W.VBox([W.HTML("<h2>Title</h2>"), W.Textarea(description="Answer"),
-                   W.HBox([W.Button(description=d) for d in ("Back", "Next", "Stop")])])
+    return W.VBox(
+        [
+            W.HTML("<h2>Title</h2>"),
+            W.Textarea(description="Answer"),
+            W.HBox([W.Button(description=d) for d in ("Back", "Next", "Stop")]),
+        ]
+    )
 
 
 def main():
@@ -43,8 +49,9 @@ def main():
         builds[exercise.id] = median_ms(lambda exercise=exercise: ExerciseApp(Session(exercise, MemoryStore())))
     for exercise_id, ms in sorted(builds.items(), key=lambda kv: kv[1]):
         print(f"  build {exercise_id:<28} {ms:7.2f} ms  ({ms / baseline:.1f}x baseline)")
-    print(f"build an exercise app: median {statistics.median(builds.values()):.2f} ms, "
-          f"max {max(builds.values()):.2f} ms")
+    print(
+        f"build an exercise app: median {statistics.median(builds.values()):.2f} ms, max {max(builds.values()):.2f} ms"
+    )
 
     exercise = innerwork.get_exercise("after-session-reflection")
     answers = {s.id: s.example({}) for s in exercise.answer_steps}
@@ -61,8 +68,10 @@ def main():
         session = Session(exercise, store)
         keystroke = median_ms(lambda: session.set_answer("theme", "a"), 200)
         session.save_now()
-    print(f"autosave (one entry, SQLite, new connection each time): median {save:.2f} ms "
-          f"(baseline bare INSERT on an open connection {bare:.3f} ms; ratio {save / bare:.0f}x)")
+    print(
+        f"autosave (one entry, SQLite, new connection each time): median {save:.2f} ms "
+        f"(baseline bare INSERT on an open connection {bare:.3f} ms; ratio {save / bare:.0f}x)"
+    )
     print(f"keystroke to session (check + schedule the debounced save): median {keystroke:.3f} ms")
 
 

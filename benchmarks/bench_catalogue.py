@@ -4,6 +4,7 @@ Run: python benchmarks/bench_catalogue.py
 Baselines measured in the same run: parsing the same files with yaml.safe_load only (no
 positions, no validation), and starting Python with `import ipywidgets`.
 """
+
 import statistics
 import subprocess
 import sys
@@ -52,16 +53,20 @@ def main():
         assert len(catalogue.exercises) == FILES and not catalogue.errors
         load = median_seconds(lambda: load_catalogue([folder]))
         parse_only = median_seconds(lambda: [yaml.safe_load(f.read_text()) for f in files])
-    print(f"load and validate {FILES} files: median {load:.2f} s = {FILES / load:,.0f} files/s "
-          f"(baseline yaml.safe_load only: {parse_only:.2f} s; ratio {load / parse_only:.2f}x)")
+    print(
+        f"load and validate {FILES} files: median {load:.2f} s = {FILES / load:,.0f} files/s "
+        f"(baseline yaml.safe_load only: {parse_only:.2f} s; ratio {load / parse_only:.2f}x)"
+    )
     python = sys.executable
     bare = command_seconds([python, "-c", "pass"])
     widgets = command_seconds([python, "-c", "import ipywidgets"])
     importing = command_seconds([python, "-c", "import innerwork"])
     listing = command_seconds([python, "-m", "innerwork", "list"])
-    print(f"cold start, median of {RUNS}: python {bare:.3f} s; import ipywidgets {widgets:.3f} s; "
-          f"import innerwork {importing:.3f} s; innerwork list {listing:.3f} s "
-          f"(innerwork list / import ipywidgets = {listing / widgets:.2f}x)")
+    print(
+        f"cold start, median of {RUNS}: python {bare:.3f} s; import ipywidgets {widgets:.3f} s; "
+        f"import innerwork {importing:.3f} s; innerwork list {listing:.3f} s "
+        f"(innerwork list / import ipywidgets = {listing / widgets:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ participant keeps clicking "Next" and "Back"; then the server is left to settle.
 Reported: p50/p95/max time to usable, failures, the latency of those step changes, peak memory of the server's whole process tree (RSS, and PSS, which counts a shared page once), and
 the load generator's CPU.
 """
+
 import argparse
 import asyncio
 import json
@@ -31,10 +32,24 @@ STEPPING_SECONDS = 75  # covers Voila's 30 s wait before refilling the pool, and
 
 # -- one protocol-level participant ---------------------------------------------------------------
 def _message(msg_type: str, content: dict, session: str, metadata: dict | None = None) -> str:
-    header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": session, "username": "bench",
-              "version": "5.3", "date": ""}
-    return json.dumps({"header": header, "parent_header": {}, "metadata": metadata or {}, "content": content,
-                       "channel": "shell", "buffers": []})
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": msg_type,
+        "session": session,
+        "username": "bench",
+        "version": "5.3",
+        "date": "",
+    }
+    return json.dumps(
+        {
+            "header": header,
+            "parent_header": {},
+            "metadata": metadata or {},
+            "content": content,
+            "channel": "shell",
+            "buffers": [],
+        }
+    )
 
 
 def _decode(frame) -> dict:
@@ -42,9 +57,9 @@ def _decode(frame) -> dict:
         return json.loads(frame)
     # binary frame: count, offsets, then the JSON message followed by its buffers
     count = int.from_bytes(frame[:4], "big")
-    offsets = [int.from_bytes(frame[4 + 4 * i: 8 + 4 * i], "big") for i in range(count)]
+    offsets = [int.from_bytes(frame[4 + 4 * i : 8 + 4 * i], "big") for i in range(count)]
     end = offsets[1] if count > 1 else len(frame)
-    return json.loads(frame[offsets[0]:end])
+    return json.loads(frame[offsets[0] : end])
 
 
 async def participant(url: str, address: str) -> float:
@@ -56,6 +71,7 @@ async def participant(url: str, address: str) -> float:
     """
     from tornado.httpclient import AsyncHTTPClient, HTTPRequest
     from tornado.websocket import websocket_connect
+
     start = time.perf_counter()
     page = await AsyncHTTPClient().fetch(HTTPRequest(url, request_timeout=TIMEOUT, network_interface=address))
     cookies = {"Cookie": "; ".join(c.split(";")[0] for c in page.headers.get_list("Set-Cookie"))}
@@ -66,8 +82,14 @@ async def participant(url: str, address: str) -> float:
     ws_url = url.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={session}"
     socket = await websocket_connect(HTTPRequest(ws_url, headers=cookies, network_interface=address))
     comm = uuid.uuid4().hex
-    await socket.write_message(_message("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control",
-                                                      "data": {}}, session, {"version": "1.0.0"}))
+    await socket.write_message(
+        _message(
+            "comm_open",
+            {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}},
+            session,
+            {"version": "1.0.0"},
+        )
+    )
     await socket.write_message(_message("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}, session))
     while True:
         frame = await socket.read_message()
@@ -84,9 +106,10 @@ async def participant(url: str, address: str) -> float:
 
 
 async def crowd(url: str, people: int) -> list:
-    results = await asyncio.gather(*(asyncio.wait_for(participant(url, f"127.0.1.{n + 1}"), TIMEOUT)
-                                     for n in range(people)),
-                                   return_exceptions=True)
+    results = await asyncio.gather(
+        *(asyncio.wait_for(participant(url, f"127.0.1.{n + 1}"), TIMEOUT) for n in range(people)),
+        return_exceptions=True,
+    )
     return [r if isinstance(r, float) else f"{type(r).__name__}: {r}" for r in results]
 
 
@@ -116,8 +139,12 @@ class PeakMemory(threading.Thread):
 
 
 def room_arrives(browser, server, kind: str, people: int, room: int) -> dict:
-    generator = subprocess.Popen([sys.executable, __file__, "--load-generator", server.url, str(people - 1)],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    generator = subprocess.Popen(
+        [sys.executable, __file__, "--load-generator", server.url, str(people - 1)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1)  # let it import tornado before the clock starts
     memory = PeakMemory(server.process.pid)
     memory.start()
@@ -150,16 +177,18 @@ def describe(label: str, report: dict, people: int) -> str:
     everyone = crowd_times + ([headline] if isinstance(headline, float) else [])
     failed = len(failures) + (not isinstance(headline, float))
     shown = [step for step in report["steps"] if step is not None]
-    lines = [f"{label}: {people} people at once",
-             "  Chromium page usable after: " + (f"{headline:.2f} s" if isinstance(headline, float) else headline),
-             f"  all {people}: {summary(everyone) if everyone else 'none usable'}; failures: {failed}",
-             f"  protocol clients only: {summary(crowd_times) if crowd_times else 'none usable'}",
-             f"  step changes in the Chromium page in the {STEPPING_SECONDS} s after arriving ({len(report['steps'])}): "
-             + (f"median {statistics.median(shown):.0f} ms, max {max(shown):.0f} ms" if shown else "none")
-             + f"; not shown within 15 s: {len(report['steps']) - len(shown)}",
-             f"  server process tree peak memory: RSS {report['peak'][0]:.0f} MB, PSS {report['peak'][1]:.0f} MB",
-             f"  load generator: {report['cpu']:.2f} s CPU over {report['wall']:.2f} s "
-             f"({100 * report['cpu'] / report['wall']:.0f}% of one core)"]
+    lines = [
+        f"{label}: {people} people at once",
+        "  Chromium page usable after: " + (f"{headline:.2f} s" if isinstance(headline, float) else headline),
+        f"  all {people}: {summary(everyone) if everyone else 'none usable'}; failures: {failed}",
+        f"  protocol clients only: {summary(crowd_times) if crowd_times else 'none usable'}",
+        f"  step changes in the Chromium page in the {STEPPING_SECONDS} s after arriving ({len(report['steps'])}): "
+        + (f"median {statistics.median(shown):.0f} ms, max {max(shown):.0f} ms" if shown else "none")
+        + f"; not shown within 15 s: {len(report['steps']) - len(shown)}",
+        f"  server process tree peak memory: RSS {report['peak'][0]:.0f} MB, PSS {report['peak'][1]:.0f} MB",
+        f"  load generator: {report['cpu']:.2f} s CPU over {report['wall']:.2f} s "
+        f"({100 * report['cpu'] / report['wall']:.0f}% of one core)",
+    ]
     lines += [f"  failure: {f}" for f in failures[:3]]
     return "\n".join(lines)
 
@@ -167,7 +196,9 @@ def describe(label: str, report: dict, people: int) -> str:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=30, help="participants arriving at once (default 30)")
-    parser.add_argument("--skip-baseline", action="store_true", help="measure innerwork only (the p95 target is absolute)")
+    parser.add_argument(
+        "--skip-baseline", action="store_true", help="measure innerwork only (the p95 target is absolute)"
+    )
     parser.add_argument("--load-generator", nargs=2, metavar=("URL", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load_generator:
@@ -175,8 +206,10 @@ def main():
     people = args.people
     reports = {}
     with chromium() as browser:
-        for label, kind, room in (("plain Voila defaults (baseline)", "baseline", 0),
-                                  (f"innerwork serve --workshop (room {people})", "innerwork", people)):
+        for label, kind, room in (
+            ("plain Voila defaults (baseline)", "baseline", 0),
+            (f"innerwork serve --workshop (room {people})", "innerwork", people),
+        ):
             if kind == "baseline" and args.skip_baseline:
                 continue
             print(f"{label}: starting the server and waiting for it to settle...", file=sys.stderr)

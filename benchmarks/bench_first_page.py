@@ -12,6 +12,7 @@ Run: python benchmarks/bench_first_page.py [--runs 5] [--room 30]
    idle server, timed the same way in the same run.
 Medians and ratios to the baseline are printed.
 """
+
 import argparse
 import os
 import statistics
@@ -41,8 +42,18 @@ def start(kind: str, folder: Path, port: int) -> subprocess.Popen:
     if kind == "baseline":
         command = [sys.executable, "-m", "voila", str(baseline_notebook(folder)), "--no-browser", f"--port={port}"]
     else:
-        command = [sys.executable, "-m", "innerwork", "serve", "--workshop", "--no-browser", "--port", str(port),
-                   "--exercise", EXERCISE]
+        command = [
+            sys.executable,
+            "-m",
+            "innerwork",
+            "serve",
+            "--workshop",
+            "--no-browser",
+            "--port",
+            str(port),
+            "--exercise",
+            EXERCISE,
+        ]
     return subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -83,8 +94,13 @@ def latecomers(browser, room: int, runs: int) -> list[float]:
     times = []
     # the burst comes from one address here, as plain page requests: lift the per-address limits and the cap
     # that protect a real room from such a client (bench_flood.py measures those)
-    limits = ("--max-participants", "500", "--voila-arg=--RoomGuard.page_burst=1000",
-              "--voila-arg=--RoomGuard.pages_per_minute=1000", "--voila-arg=--RoomGuard.unconnected_per_address=1000")
+    limits = (
+        "--max-participants",
+        "500",
+        "--voila-arg=--RoomGuard.page_burst=1000",
+        "--voila-arg=--RoomGuard.pages_per_minute=1000",
+        "--voila-arg=--RoomGuard.unconnected_per_address=1000",
+    )
     with serving("innerwork", room, extra=limits) as server:
         for run in range(runs):
             with ThreadPoolExecutor(room) as pool:
@@ -123,7 +139,9 @@ def main():
                     idle.append(time_to_usable(browser, server.url))
             late = latecomers(browser, args.room, min(args.runs, 3))
             base, ours = statistics.median(idle), statistics.median(late)
-            print(f"latecomer just after {args.room} pages emptied the pool (navigation to usable), median of {len(late)}:")
+            print(
+                f"latecomer just after {args.room} pages emptied the pool (navigation to usable), median of {len(late)}:"
+            )
             print(f"  plain Voila page, idle server    {base:5.2f} s  (median of {len(idle)})")
             print(f"  innerwork latecomer              {ours:5.2f} s  ({ours / base:.2f}x; target 3x)")
 

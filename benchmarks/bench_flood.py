@@ -10,6 +10,7 @@ again (3 times). Reported: the participant's time to usable (flooded vs. idle, t
 what the flood got back, the most kernels and the peak memory of the server's process tree, against
 the cap.
 """
+
 import argparse
 import asyncio
 import collections
@@ -32,16 +33,19 @@ def flood_paths(requests: int) -> list[str]:
 
 async def flood(url: str, requests: int, at_once: int = 20) -> collections.Counter:
     from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
     AsyncHTTPClient.configure(None, max_clients=at_once)
     client = AsyncHTTPClient()
 
     async def one(path):
         try:
-            response = await client.fetch(HTTPRequest(url + path, network_interface=FLOOD_ADDRESS,
-                                                      request_timeout=120), raise_error=False)
+            response = await client.fetch(
+                HTTPRequest(url + path, network_interface=FLOOD_ADDRESS, request_timeout=120), raise_error=False
+            )
             return response.code
         except Exception as exc:
             return type(exc).__name__
+
     return collections.Counter(await asyncio.gather(*(one(path) for path in flood_paths(requests))))
 
 
@@ -55,7 +59,11 @@ class Peak(threading.Thread):
     def run(self):
         while not self.done.wait(0.2):
             rss, pss = memory_mb(self.pid)
-            self.kernels, self.rss, self.pss = max(self.kernels, kernels(self.pid)), max(self.rss, rss), max(self.pss, pss)
+            self.kernels, self.rss, self.pss = (
+                max(self.kernels, kernels(self.pid)),
+                max(self.rss, rss),
+                max(self.pss, pss),
+            )
 
 
 def main():
@@ -64,6 +72,7 @@ def main():
     parser.add_argument("--room", type=int, default=4)
     args = parser.parse_args()
     from innerwork.serving.serve import available_memory_mb, default_max_participants
+
     cap = default_max_participants(args.room, available_memory_mb())
     with chromium() as browser, serving("innerwork", args.room) as server:
         time_to_usable(browser, server.url)  # warm the server's caches and Chromium's
@@ -90,14 +99,20 @@ def main():
         peak.join()
     idle_median, flooded_median = statistics.median(idle), statistics.median(flooded)
     print(f"innerwork serve --workshop --room {args.room}: cap {cap} kernels (default --max-participants)")
-    print(f"  participant's page, time to usable: idle median {idle_median:.2f} s ({', '.join(f'{t:.2f}' for t in idle)}); "
-          f"during the flood median {flooded_median:.2f} s ({', '.join(f'{t:.2f}' for t in flooded)}): "
-          f"{flooded_median / idle_median:.2f}x (target under 3x)")
-    print(f"  flood from {FLOOD_ADDRESS}: {args.requests} requests in {flood_seconds:.1f} s, answers: "
-          + ", ".join(f"{code}: {n}" for code, n in sorted(result["codes"].items(), key=str)))
-    print(f"  server process tree: at most {peak.kernels} kernels (cap {cap}); peak RSS {peak.rss:.0f} MB, "
-          f"PSS {peak.pss:.0f} MB (idle before the flood: RSS {before_rss:.0f} MB, PSS {before_pss:.0f} MB); "
-          f"cap x {KERNEL_MB} MB + idle = {cap * KERNEL_MB + before_rss:.0f} MB")
+    print(
+        f"  participant's page, time to usable: idle median {idle_median:.2f} s ({', '.join(f'{t:.2f}' for t in idle)}); "
+        f"during the flood median {flooded_median:.2f} s ({', '.join(f'{t:.2f}' for t in flooded)}): "
+        f"{flooded_median / idle_median:.2f}x (target under 3x)"
+    )
+    print(
+        f"  flood from {FLOOD_ADDRESS}: {args.requests} requests in {flood_seconds:.1f} s, answers: "
+        + ", ".join(f"{code}: {n}" for code, n in sorted(result["codes"].items(), key=str))
+    )
+    print(
+        f"  server process tree: at most {peak.kernels} kernels (cap {cap}); peak RSS {peak.rss:.0f} MB, "
+        f"PSS {peak.pss:.0f} MB (idle before the flood: RSS {before_rss:.0f} MB, PSS {before_pss:.0f} MB); "
+        f"cap x {KERNEL_MB} MB + idle = {cap * KERNEL_MB + before_rss:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ Both are timed inside the page with performance.now():
 innerwork runs as `innerwork serve --exercise before-session-preparation`, saving to an SQLite file in a
 temporary home; the baseline is the comparable form on plain Voila (voila_tools.BASELINE_FORM).
 """
+
 import argparse
 import statistics
 import sys
@@ -70,9 +71,14 @@ def main():
             print(f"{label}: done", file=sys.stderr)
     print(f"interaction latency in headless Chromium, median (max) in ms, {trials} trials:")
     for label, figures in results.items():
-        line = ", ".join(f"{name} {statistics.median(values):.0f} ({max(values):.0f})" for name, values in
-                         (("next/back step", figures["next"]), ("keystroke to label change", figures["acknowledged"]),
-                          ("keystroke to Saved", figures["saved"])))
+        line = ", ".join(
+            f"{name} {statistics.median(values):.0f} ({max(values):.0f})"
+            for name, values in (
+                ("next/back step", figures["next"]),
+                ("keystroke to label change", figures["acknowledged"]),
+                ("keystroke to Saved", figures["saved"]),
+            )
+        )
         print(f"  {label:30} {line}")
     base, ours = (statistics.median(results[label]["next"]) for label in PAGES)
     print(f"next step: innerwork / baseline = {ours / base:.2f}x")

@@ -5,6 +5,7 @@ Each run starts a fresh kernel, builds the page in it (as Voila does), and reads
 process's resident memory (VmRSS) from /proc. Baseline, in the same run: a kernel that builds a
 comparable ipywidgets form (a title, a textarea, a slider and three buttons).
 """
+
 import statistics
 import sys
 from pathlib import Path
@@ -50,11 +51,12 @@ def main():
     for run in range(RUNS):
         results["baseline form"].append(kernel_memory(BASELINE))
         results["innerwork page"].append(kernel_memory(INNERWORK))
-        print(f"run {run + 1}/{RUNS}: " + ", ".join(f"{k} {v[-1]:.1f} MB" for k, v in results.items()),
-              file=sys.stderr)
+        print(f"run {run + 1}/{RUNS}: " + ", ".join(f"{k} {v[-1]:.1f} MB" for k, v in results.items()), file=sys.stderr)
     base, ours = (statistics.median(v) for v in results.values())
-    print(f"kernel RSS, median of {RUNS}: baseline form {base:.1f} MB, innerwork page {ours:.1f} MB, "
-          f"difference {ours - base:+.1f} MB ({ours / base:.2f}x)")
+    print(
+        f"kernel RSS, median of {RUNS}: baseline form {base:.1f} MB, innerwork page {ours:.1f} MB, "
+        f"difference {ours - base:+.1f} MB ({ours / base:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

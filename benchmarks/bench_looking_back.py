@@ -4,6 +4,7 @@ Run: python benchmarks/bench_looking_back.py
 Baseline measured in the same run: building the same list of 10,000 entries from the same SQLite
 file (``SQLiteStore.entries()``), which the view also does first. Target: the view in under 1 s.
 """
+
 import datetime as dt
 import random
 import tempfile
@@ -23,11 +24,19 @@ def answers_for(exercise_id: str, n: int, rnd: random.Random) -> dict:
     if exercise_id == "self-compassion-break":
         return {"situation": f"A hard moment {n}", "before": rnd.randint(5, 10), "after": max(0, round(6 - drift))}
     if exercise_id == "activity-mood-check-in":
-        return {"activity": "a walk", "predicted": rnd.randint(2, 6), "actual": rnd.randint(3, 9),
-                "mastery": rnd.randint(0, 10), "pleasure": rnd.randint(0, 10)}
+        return {
+            "activity": "a walk",
+            "predicted": rnd.randint(2, 6),
+            "actual": rnd.randint(3, 9),
+            "mastery": rnd.randint(0, 10),
+            "pleasure": rnd.randint(0, 10),
+        }
     if exercise_id == "step-ladder":
-        return {"goal": "tidy the kitchen", "outcome": rnd.choice(["Done", "Partly done", "Not yet"]),
-                "mood": rnd.randint(0, 10)}
+        return {
+            "goal": "tidy the kitchen",
+            "outcome": rnd.choice(["Done", "Partly done", "Not yet"]),
+            "mood": rnd.randint(0, 10),
+        }
     if exercise_id == "quick-body-check":
         return {"ratings": {need: rnd.randint(0, 10) for need in ("Not hungry", "Not tired", "Not lonely")}}
     if exercise_id == "hard-because-working":
@@ -39,8 +48,15 @@ def answers_for(exercise_id: str, n: int, rnd: random.Random) -> dict:
 
 def fill(store: SQLiteStore, today: dt.date) -> None:
     rnd = random.Random(18)
-    ids = ["self-compassion-break", "activity-mood-check-in", "step-ladder", "quick-body-check",
-           "hard-because-working", "before-session-preparation", "wins-log"]
+    ids = [
+        "self-compassion-break",
+        "activity-mood-check-in",
+        "step-ladder",
+        "quick-body-check",
+        "hard-because-working",
+        "before-session-preparation",
+        "wins-log",
+    ]
     exercises = catalogue().exercises
     rows = []
     for n in range(ENTRIES):
@@ -49,9 +65,16 @@ def fill(store: SQLiteStore, today: dt.date) -> None:
             day += 60  # a gap of two months
         moment = dt.datetime.combine(today - dt.timedelta(days=DAYS - day), dt.time(9 + n % 12), tzinfo=dt.timezone.utc)
         exercise = exercises[ids[n % len(ids)]]
-        entry = Entry(exercise.id, exercise.type, exercise.exercise_type.version, exercise.schema_version,
-                      answers_for(exercise.id, n, rnd), "completed", summary=f"# {exercise.title}\n\nEntry {n}.",
-                      created_at=moment.isoformat(timespec="seconds"))
+        entry = Entry(
+            exercise.id,
+            exercise.type,
+            exercise.exercise_type.version,
+            exercise.schema_version,
+            answers_for(exercise.id, n, rnd),
+            "completed",
+            summary=f"# {exercise.title}\n\nEntry {n}.",
+            created_at=moment.isoformat(timespec="seconds"),
+        )
         rows.append(_row(entry, None))
     with store._open() as conn, conn:
         conn.executemany(SAVE, rows)
@@ -61,6 +84,7 @@ def main():
     from innerwork.app.series import overview
     from innerwork.ui.looking_back_view import LookingBack
     from innerwork.ui.printable import page
+
     today = dt.date.today()
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "innerwork.sqlite3")
@@ -74,13 +98,16 @@ def main():
             view = median_seconds(lambda period=period: LookingBack(store, period, today))
             built = LookingBack(store, period, today)
             html_kb = sum(len(w.children[0].value) for w in built.sections.children) / 1024
-            print(f"view, period {period}: {view:.3f} s = {view / baseline:.2f}x the baseline; "
-                  f"{len(built.overview.entries):,} entries in the period, {html_kb:,.0f} KB of charts and tables")
-        printable = median_seconds(lambda: page(overview(store.entries(), "all", today),
-                                                               store.entries()[:20]))
+            print(
+                f"view, period {period}: {view:.3f} s = {view / baseline:.2f}x the baseline; "
+                f"{len(built.overview.entries):,} entries in the period, {html_kb:,.0f} KB of charts and tables"
+            )
+        printable = median_seconds(lambda: page(overview(store.entries(), "all", today), store.entries()[:20]))
         size = len(page(overview(store.entries(), "all", today), store.entries()[:20])) / 1024
-        print(f"page to print, all {ENTRIES:,} entries charted and 20 included: {printable:.3f} s "
-              f"= {printable / baseline:.2f}x the baseline; {size:,.0f} KB")
+        print(
+            f"page to print, all {ENTRIES:,} entries charted and 20 included: {printable:.3f} s "
+            f"= {printable / baseline:.2f}x the baseline; {size:,.0f} KB"
+        )
 
 
 if __name__ == "__main__":

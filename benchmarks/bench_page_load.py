@@ -11,6 +11,7 @@ browser context (a first visit). One page at a time; the servers settle between 
   participant finds it on arriving. A workshop waits 30 s before refilling its pool; here the refill
   starts after 1 s so that the server can settle between page loads.
 """
+
 import argparse
 import statistics
 import sys
@@ -18,8 +19,11 @@ import sys
 from voila_tools import chromium, serving, time_to_usable, wait_until_idle
 
 REFILL_AT_ONCE = ("--voila-arg=--VoilaKernelManager.fill_delay=1",)
-SERVERS = {"plain Voila form (baseline)": ("baseline", 0, ()), "innerwork, no preheating": ("innerwork", 0, ()),
-           "innerwork serve --room 4": ("innerwork", 4, REFILL_AT_ONCE)}
+SERVERS = {
+    "plain Voila form (baseline)": ("baseline", 0, ()),
+    "innerwork, no preheating": ("innerwork", 0, ()),
+    "innerwork serve --room 4": ("innerwork", 4, REFILL_AT_ONCE),
+}
 
 
 def main():

@@ -4,6 +4,7 @@ The baseline is what the issue asks to compare against: a plain Voila notebook h
 ipywidgets form (a title, a text box, a slider step behind "Next", a "Saved" label backed by SQLite),
 served by Voila with its default settings.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,12 +20,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 EXERCISE = "before-session-preparation"  # its first step is a text box and no step is required
 FIRST_INPUT = ".jupyter-widgets textarea"  # where a participant first types, on both pages
 
-BASELINE_FORM = r'''
+BASELINE_FORM = r"""
 import os, sqlite3, tempfile
 import ipywidgets as W
 from IPython.display import display
@@ -54,7 +62,7 @@ back, next_ = W.Button(description="Back"), W.Button(description="Next", button_
 back.on_click(lambda _: setattr(body, "children", steps[0]))
 next_.on_click(lambda _: setattr(body, "children", steps[1]))
 display(W.VBox([W.HTML("<h2>Before your session</h2>"), saved, body, W.HBox([back, next_])]))
-'''
+"""
 
 
 def free_port() -> int:
@@ -65,10 +73,21 @@ def free_port() -> int:
 
 def baseline_notebook(folder: Path) -> Path:
     """Write the baseline notebook into ``folder`` and return its path."""
-    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "baseline", "metadata": {},
-                           "outputs": [], "source": BASELINE_FORM}],
-                "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-                "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": "baseline",
+                "metadata": {},
+                "outputs": [],
+                "source": BASELINE_FORM,
+            }
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = folder / "baseline.ipynb"
     path.write_text(json.dumps(notebook))
     return path
@@ -206,8 +225,18 @@ def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, 
             command = [sys.executable, "-m", "voila", str(notebook), "--no-browser", "--port={port}"]
             server = Server("plain Voila", command, folder, env, 0)
         else:
-            command = [sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", "{port}",
-                       "--exercise", EXERCISE, *([] if personal else ["--workshop"])]
+            command = [
+                sys.executable,
+                "-m",
+                "innerwork",
+                "serve",
+                "--no-browser",
+                "--port",
+                "{port}",
+                "--exercise",
+                EXERCISE,
+                *([] if personal else ["--workshop"]),
+            ]
             command += ["--room", str(room), *extra]
             server = Server(f"innerwork room {room}", command, folder, env, room)
         try:
@@ -220,6 +249,7 @@ def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, 
 @contextmanager
 def chromium():
     from playwright.sync_api import sync_playwright
+
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"{CHROMIUM} is missing: apt-get install chromium (as .ci/run does)")
     with sync_playwright() as p:

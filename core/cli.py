@@ -1,4 +1,5 @@
 """The ``innerwork`` command."""
+
 from __future__ import annotations
 
 import json
@@ -42,10 +43,15 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="innerwork")
-@click.option("--plugins-dir", "plugins_dirs", multiple=True, metavar="DIR",
-              type=click.Path(exists=True, file_okay=False),
-              help="Also load each NAME.py (or NAME/ package) in DIR as a plugin, without installing it "
-                   "(while developing one). Same as INNERWORK_PLUGINS_DIR.")
+@click.option(
+    "--plugins-dir",
+    "plugins_dirs",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(exists=True, file_okay=False),
+    help="Also load each NAME.py (or NAME/ package) in DIR as a plugin, without installing it "
+    "(while developing one). Same as INNERWORK_PLUGINS_DIR.",
+)
 def main(plugins_dirs):
     """Guided self-help exercises for the time between therapy sessions.
 
@@ -67,6 +73,7 @@ def main(plugins_dirs):
 def list_exercises(as_json):
     """List the exercises: id, type, title and minutes."""
     from .catalogue.loader import catalogue
+
     cat = _load(catalogue)
     rows = sorted(cat.exercises.values(), key=lambda e: (e.type, e.id))
     if as_json:
@@ -90,6 +97,7 @@ def plugins(as_json):
     """
     from .registry.plugins import packages_without_entry_point
     from .registry.registered import plugins as load_plugins
+
     infos = list(_load(load_plugins).infos.values())
     known = {info.distribution.lower() for info in infos}
     infos += [info for info in packages_without_entry_point() if info.distribution.lower() not in known]
@@ -113,10 +121,13 @@ def plugins(as_json):
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
-@click.option("--lint", is_flag=True,
-              help="Also warn where valid files stray from the content guide (docs/content-guide.md): a free-text "
-                   "step without an example, no closing words, minutes far from the estimate, very long sentences, "
-                   "words that promise privacy or saving.")
+@click.option(
+    "--lint",
+    is_flag=True,
+    help="Also warn where valid files stray from the content guide (docs/content-guide.md): a free-text "
+    "step without an example, no closing words, minutes far from the estimate, very long sentences, "
+    "words that promise privacy or saving.",
+)
 def validate(paths, as_json, lint):
     """Check exercise files (all installed content if no PATHS are given).
 
@@ -130,17 +141,24 @@ def validate(paths, as_json, lint):
       innerwork validate --lint exercises/
     """
     from .catalogue.loader import catalogue, load_catalogue
+
     cat = _load(lambda: load_catalogue(paths) if paths else catalogue())
     warnings = []
     if lint:
         from .catalogue.lint import lint as lint_exercise
+
         for exercise in cat.exercises.values():
             warnings += lint_exercise(exercise)
     if as_json:
-        _echo_json({"files": cat.files, "valid": len(cat.exercises),
-                    "errors": [e.to_dict() for e in cat.errors],
-                    "outdated": [e.to_dict() for e in cat.outdated],
-                    **({"warnings": [w.to_dict() for w in warnings]} if lint else {})})
+        _echo_json(
+            {
+                "files": cat.files,
+                "valid": len(cat.exercises),
+                "errors": [e.to_dict() for e in cat.errors],
+                "outdated": [e.to_dict() for e in cat.outdated],
+                **({"warnings": [w.to_dict() for w in warnings]} if lint else {}),
+            }
+        )
     else:
         for error in cat.errors:
             click.echo(str(error))
@@ -157,26 +175,58 @@ def validate(paths, as_json, lint):
 
 @main.command()
 @click.option("--port", default=8866, show_default=True, help="Port to listen on.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Use 0.0.0.0 to let other machines in the room connect.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Use 0.0.0.0 to let other machines in the room connect.",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open a browser.")
-@click.option("--workshop", is_flag=True,
-              help="Hosted mode: each participant's answers live only in their own page; nothing is written on the server.")
+@click.option(
+    "--workshop",
+    is_flag=True,
+    help="Hosted mode: each participant's answers live only in their own page; nothing is written on the server.",
+)
 @click.option("--exercise", metavar="ID", help="Serve one exercise instead of the gallery.")
-@click.option("--room", type=click.IntRange(0, 500), default=None,
-              help="Kernels to start ahead of time (default: 30 with --workshop, else 1; 0 starts each on request).")
-@click.option("--max-participants", type=click.IntRange(1, 5000), default=None, metavar="N",
-              help="Pages with a kernel at once, kernels kept ready included; beyond, a page says the room is full "
-                   "(default: the room and half again, at least 10, no more than 3/4 of the free memory holds "
-                   "at 100 MB a kernel).")
-@click.option("--keep-answers-on-server", is_flag=True,
-              help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
-                   "section of the README first: you become responsible for that data.")
-@click.option("--no-gentle-check", is_flag=True,
-              help="Turn off the note that offers help when someone types about self-harm or suicide.")
+@click.option(
+    "--room",
+    type=click.IntRange(0, 500),
+    default=None,
+    help="Kernels to start ahead of time (default: 30 with --workshop, else 1; 0 starts each on request).",
+)
+@click.option(
+    "--max-participants",
+    type=click.IntRange(1, 5000),
+    default=None,
+    metavar="N",
+    help="Pages with a kernel at once, kernels kept ready included; beyond, a page says the room is full "
+    "(default: the room and half again, at least 10, no more than 3/4 of the free memory holds "
+    "at 100 MB a kernel).",
+)
+@click.option(
+    "--keep-answers-on-server",
+    is_flag=True,
+    help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
+    "section of the README first: you become responsible for that data.",
+)
+@click.option(
+    "--no-gentle-check",
+    is_flag=True,
+    help="Turn off the note that offers help when someone types about self-harm or suicide.",
+)
 @click.option("--voila-arg", multiple=True, metavar="ARG", help="Another Voila setting, e.g. --voila-arg=--debug.")
-def serve(port, host, no_browser, workshop, exercise, room, max_participants, keep_answers_on_server, no_gentle_check,
-          voila_arg):
+def serve(
+    port,
+    host,
+    no_browser,
+    workshop,
+    exercise,
+    room,
+    max_participants,
+    keep_answers_on_server,
+    no_gentle_check,
+    voila_arg,
+):
     """Serve the workshop page with Voila and print its address.
 
     \b
@@ -187,9 +237,11 @@ def serve(port, host, no_browser, workshop, exercise, room, max_participants, ke
       innerwork serve --exercise step-ladder
     """
     from .serving import serve as serving
+
     if exercise:
         from .catalogue.loader import catalogue
         from .errors import UnknownExercise
+
         try:
             catalogue().get(exercise)
         except UnknownExercise as exc:
@@ -201,11 +253,17 @@ def serve(port, host, no_browser, workshop, exercise, room, max_participants, ke
     if max_participants is None:
         max_participants = serving.default_max_participants(room, serving.available_memory_mb())
     command = serving.voila_command(port, host, workshop, room, voila_arg, max_participants)
-    mode = "workshop (answers stay in each participant's page)" if workshop and not keep_answers_on_server else \
-        "workshop (answers kept on this server)" if workshop else "personal (answers saved on this computer)"
+    mode = (
+        "workshop (answers stay in each participant's page)"
+        if workshop and not keep_answers_on_server
+        else "workshop (answers kept on this server)"
+        if workshop
+        else "personal (answers saved on this computer)"
+    )
     ahead = f"starting {room} kernel(s) ahead of time" if room else "starting each kernel when its page is opened"
-    click.echo(f"innerwork: {ahead}, at most {max_participants} participant(s) at once; mode: {mode}. "
-               "Starting the server...")
+    click.echo(
+        f"innerwork: {ahead}, at most {max_participants} participant(s) at once; mode: {mode}. Starting the server..."
+    )
     env = serving.serve_environment(workshop, exercise, keep_answers_on_server, gentle_check=not no_gentle_check)
     sys.exit(serving.run(command, env, host, port, not no_browser, say=click.echo))
 
@@ -216,8 +274,10 @@ def _check_can_serve(serving, host: str, port: int) -> None:
     if missing:
         raise click.ClickException(missing)
     if serving.port_taken(host, port):
-        raise click.ClickException(f"port {port} is already in use (is another innerwork serve running?): "
-                                   f"stop it, or choose another port with --port {port + 1}.")
+        raise click.ClickException(
+            f"port {port} is already in use (is another innerwork serve running?): "
+            f"stop it, or choose another port with --port {port + 1}."
+        )
 
 
 @main.group("settings", invoke_without_command=True)
@@ -233,6 +293,7 @@ def settings_group(ctx):
     """
     if ctx.invoked_subcommand is None:
         from .storage import settings
+
         try:
             values = settings.load()
         except settings.SettingsError as exc:
@@ -252,6 +313,7 @@ def gentle_check_setting(state):
     the help panel of any exercise.
     """
     from .storage import settings
+
     try:
         path = settings.change("gentle_check", state == "on", page_only=False)
     except (settings.SettingsError, OSError) as exc:
@@ -262,6 +324,7 @@ def gentle_check_setting(state):
 def _store_or_fail():
     """The answers file, opened; asks for its passphrase if it has one and INNERWORK_PASSPHRASE is not set."""
     from .storage.store import PassphraseNeeded, SQLiteStore, StoreError, default_store
+
     store = default_store()
     try:
         store.entries()
@@ -290,6 +353,7 @@ def _echo_notes(store, prefix: str = "note: ", err: bool = True) -> None:
 def _read_all(store, exercise=None):
     """Every readable entry; each one that cannot be read is named on stderr."""
     from .storage.store import StoreError
+
     try:
         entries, unreadable = store.read_all(exercise_id=exercise)
     except StoreError as exc:
@@ -306,6 +370,7 @@ def _entries(count: int) -> str:
 def _run_store(action):
     """Run ``action()`` on the store; its errors become clear messages, exit 1."""
     from .storage.store import StoreError
+
     try:
         return action()
     except StoreError as exc:
@@ -313,17 +378,37 @@ def _run_store(action):
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default=None,
-              help="Format of the entries: md (default), json or csv.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json", "csv"]),
+    default=None,
+    help="Format of the entries: md (default), json or csv.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to a file instead of the screen."
+)
 @click.option("--exercise", metavar="ID", help="Only entries of this exercise.")
-@click.option("--looking-back", is_flag=True,
-              help="Instead: a page to print and bring to a session (HTML), with the charts of a period.")
-@click.option("--period", type=click.Choice(["4w", "3m", "all"]), default="3m", show_default=True,
-              help="With --looking-back: the last 4 weeks, 3 months, or everything.")
-@click.option("--include", "include", multiple=True, metavar="ID",
-              help="With --looking-back: an entry to show in full on the page (repeat for more; ids are in "
-                   "`innerwork export --format json`).")
+@click.option(
+    "--looking-back",
+    is_flag=True,
+    help="Instead: a page to print and bring to a session (HTML), with the charts of a period.",
+)
+@click.option(
+    "--period",
+    type=click.Choice(["4w", "3m", "all"]),
+    default="3m",
+    show_default=True,
+    help="With --looking-back: the last 4 weeks, 3 months, or everything.",
+)
+@click.option(
+    "--include",
+    "include",
+    multiple=True,
+    metavar="ID",
+    help="With --looking-back: an entry to show in full on the page (repeat for more; ids are in "
+    "`innerwork export --format json`).",
+)
 @click.option("--include-all", is_flag=True, help="With --looking-back: show every entry of the period in full.")
 def export_entries(fmt, output, exercise, looking_back, period, include, include_all):
     """Export your entries as Markdown, JSON or CSV, or a Looking back page to print.
@@ -354,6 +439,7 @@ def export_entries(fmt, output, exercise, looking_back, period, include, include
         if include or include_all:
             raise click.UsageError("--include and --include-all only apply with --looking-back.")
         from .app.export import export
+
         entries, unreadable = _read_all(store, exercise)
         text, count = export(entries, fmt or "md"), len(entries)
         what = _entries(count)
@@ -364,23 +450,27 @@ def export_entries(fmt, output, exercise, looking_back, period, include, include
     else:
         click.echo(text)
     if unreadable:
-        click.echo(f"Left out of the export because they could not be read: {_entries(len(unreadable))} "
-                   "(see above).", err=True)
+        click.echo(
+            f"Left out of the export because they could not be read: {_entries(len(unreadable))} (see above).", err=True
+        )
 
 
 def _looking_back_page(store, period, include, include_all) -> tuple[str, int]:
     from .app.series import overview
     from .catalogue.loader import catalogue
     from .ui.printable import page
+
     entries = store.entries()
     chosen = {}
     for wanted in include:
         found = [e for e in entries if e.id.startswith(wanted.strip().lower())] if wanted.strip() else []
         if len(found) != 1:
             problem = "no entry has" if not found else f"{len(found)} entries have"
-            raise click.BadParameter(f"{problem} the id {wanted!r} in {store.location}. "
-                                     "`innerwork export --format json` lists every entry with its id.",
-                                     param_hint="--include")
+            raise click.BadParameter(
+                f"{problem} the id {wanted!r} in {store.location}. "
+                "`innerwork export --format json` lists every entry with its id.",
+                param_hint="--include",
+            )
         chosen[found[0].id] = found[0]
     summary = _load(lambda: overview(entries, period))
     chosen = summary.entries if include_all else list(chosen.values())
@@ -443,8 +533,10 @@ def encrypt():
     click.echo(f"Encrypted {_entries(count)} in {store.location}. Keep the passphrase safe: it cannot be recovered.")
     if unreadable:
         click.echo(f"Could not be read, so left as they were: {_entries(len(unreadable))} (see above).")
-    click.echo("Programs that already had the file open without the passphrase now refuse to save: reopen them "
-               "with INNERWORK_PASSPHRASE set.")
+    click.echo(
+        "Programs that already had the file open without the passphrase now refuse to save: reopen them "
+        "with INNERWORK_PASSPHRASE set."
+    )
     _echo_removed(store)
 
 
@@ -465,20 +557,35 @@ def decrypt():
     count = _run_store(store.decrypt)
     click.echo(f"Decrypted {_entries(count)} in {store.location}; it has no passphrase now.")
     if unreadable:
-        click.echo(f"Could not be decrypted, so left as they were: {_entries(len(unreadable))} (see above). "
-                   "They cannot be read again; `innerwork forget` deletes them.")
+        click.echo(
+            f"Could not be decrypted, so left as they were: {_entries(len(unreadable))} (see above). "
+            "They cannot be read again; `innerwork forget` deletes them."
+        )
     _echo_removed(store)
 
 
 @main.command("new-plugin")
 @click.argument("name")
-@click.option("--dir", "parent", type=click.Path(file_okay=False), default=".", show_default=True,
-              help="Folder to create the package in.")
+@click.option(
+    "--dir",
+    "parent",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to create the package in.",
+)
 @click.option("--author", default="", help="Your name, for pyproject.toml and the LICENSE.")
 @click.option("--email", default="", help="Your email address, for pyproject.toml.")
 @click.option("--description", default="", help="One sentence about the exercise type, for pyproject.toml and README.")
-@click.option("--licence", "--license", "licence", type=click.Choice(sorted(LICENCES)), default="Apache-2.0",
-              show_default=True, help="The licence the package is published under (written to LICENSE).")
+@click.option(
+    "--licence",
+    "--license",
+    "licence",
+    type=click.Choice(sorted(LICENCES)),
+    default="Apache-2.0",
+    show_default=True,
+    help="The licence the package is published under (written to LICENSE).",
+)
 def new_plugin(name, parent, author, email, description, licence):
     """Create innerwork-NAME: a pip-installable plugin with an exercise type, its schemas, an example
     exercise, example answers, a README, a LICENSE, tests and a CI workflow that runs them.
@@ -492,13 +599,14 @@ def new_plugin(name, parent, author, email, description, licence):
       python -m pytest && innerwork plugins
     """
     from .authoring.scaffold import new_plugin as write
+
     try:
         root, files = write(name, parent, author=author, email=email, description=description, licence=licence)
     except (ValueError, FileExistsError) as exc:
         raise click.UsageError(str(exc)) from None
     for path in files:
         click.echo(f"  created {path}")
-    click.echo(f"\nNext:\n  cd {root}\n  pip install -e \".[testing]\"\n  python -m pytest\n  innerwork plugins")
+    click.echo(f'\nNext:\n  cd {root}\n  pip install -e ".[testing]"\n  python -m pytest\n  innerwork plugins')
     click.echo("Before publishing, read docs/publishing.md (https://pypi.org/project/innerwork/).")
 
 
@@ -515,6 +623,7 @@ def schema_path(name):
       innerwork schema-path steps        the step kinds: less $(innerwork schema-path steps)
     """
     from .content.schemas import schemas_dir
+
     folder = schemas_dir()
     if not name:
         click.echo(str(folder))
@@ -523,8 +632,9 @@ def schema_path(name):
     found = next((path for path in candidates if path.is_file()), None)
     if found is None:
         names = sorted(p.name.removesuffix(".schema.json") for p in folder.glob("*.schema.json"))
-        raise click.UsageError(f"no shipped schema is called '{name}'; shipped: {', '.join(names)} "
-                               f"(and the types/ folder in {folder})")
+        raise click.UsageError(
+            f"no shipped schema is called '{name}'; shipped: {', '.join(names)} (and the types/ folder in {folder})"
+        )
     click.echo(str(found))
 
 
@@ -545,6 +655,7 @@ def migrate(paths, check):
     """
     from .catalogue.loader import find_files
     from .catalogue.migrate import migrate_file
+
     results = [_load(lambda path=path: migrate_file(path, write=not check)) for path in find_files(paths)]
     for result in results:
         for error in result.errors or []:
@@ -582,6 +693,7 @@ def preview(path, port, no_browser):
     from .catalogue.loader import load_file
     from .errors import InvalidContent
     from .serving import serve as serving
+
     try:
         exercise, notes = _load(lambda: load_file(path))
     except InvalidContent as exc:

@@ -1,4 +1,5 @@
 """Errors an author can act on: ``file:line:column: /json/pointer: message``."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

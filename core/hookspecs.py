@@ -3,6 +3,7 @@
 Every hook receives keyword arguments. A plugin may accept fewer arguments
 than a spec lists, so new arguments can be added later without breaking it.
 """
+
 from pluggy import HookimplMarker, HookspecMarker
 
 hookspec = HookspecMarker("innerwork")

@@ -1,4 +1,5 @@
 """Where the shipped schemas and exercises are: inside the installed package, or beside ``core/`` in a checkout."""
+
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent

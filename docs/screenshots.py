@@ -4,6 +4,7 @@ Run: python docs/screenshots.py   (needs Debian's chromium and playwright)
 Writes docs/phone-light.png, docs/phone-dark.png (an exercise step), docs/desktop-light.png and
 docs/desktop-dark.png (the gallery, then a step with the help panel open).
 """
+
 import sys
 import tempfile
 from pathlib import Path
@@ -14,8 +15,10 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 from test_browser import ARGS, CHROMIUM, Page, Server  # noqa: E402
 
 HERE = Path(__file__).parent
-DEVICES = {"phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
-           "desktop": {"viewport": {"width": 1280, "height": 800}}}
+DEVICES = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
 
 
 def main():

@@ -1,4 +1,5 @@
 """Registers the exercises that ship with innerwork."""
+
 from innerwork import hookimpl
 from innerwork.paths import shipped
 

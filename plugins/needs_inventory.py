@@ -3,6 +3,7 @@
 Safety rule: when the content names a ``safety`` need and it is rated very low, help for an unsafe
 home (dated lines, by region) comes first, in the hint under the ratings and in the summary.
 """
+
 from innerwork import ExerciseType, hookimpl
 from innerwork.app.help import home_safety_markdown
 from innerwork.content.exercise_type import Chart, default_summary
@@ -10,9 +11,15 @@ from innerwork.content.steps import md_escape
 
 LOW = 3
 #: version 2 words the quick body check's needs without double negatives ("Not lonely" -> "Company")
-RENAMED = {"Not hungry": "Food", "Not angry": "Calm", "Not lonely": "Company", "Not tired": "Rest",
-           "Slept enough last night": "Sleep last night", "Had enough water today": "Water today",
-           "Moved my body today": "Movement today"}
+RENAMED = {
+    "Not hungry": "Food",
+    "Not angry": "Calm",
+    "Not lonely": "Company",
+    "Not tired": "Rest",
+    "Slept enough last night": "Sleep last night",
+    "Had enough water today": "Water today",
+    "Moved my body today": "Movement today",
+}
 
 
 def _rename(name):
@@ -49,8 +56,13 @@ class NeedsInventory(ExerciseType):
         safety = exercise.content.get("safety")
         rated = {item for step in exercise.steps if step.kind == "rate_items" for item in step.source_items({})}
         if safety and safety["need"] not in rated:
-            return [("/content/safety/need", f"'{safety['need']}' is not one of the needs rated, so its guidance "
-                                             "would never show; copy the need's words exactly")]
+            return [
+                (
+                    "/content/safety/need",
+                    f"'{safety['need']}' is not one of the needs rated, so its guidance "
+                    "would never show; copy the need's words exactly",
+                )
+            ]
         return []
 
     def unsafe(self, exercise, answers) -> bool:
@@ -65,8 +77,11 @@ class NeedsInventory(ExerciseType):
     def derive(self, exercise, answers):
         ratings = answers.get("ratings") or {}
         least_met = sorted(ratings, key=ratings.get)
-        return {"least_met": least_met, "low": [n for n in least_met if ratings[n] <= LOW],
-                "unsafe": self.unsafe(exercise, answers)}
+        return {
+            "least_met": least_met,
+            "low": [n for n in least_met if ratings[n] <= LOW],
+            "unsafe": self.unsafe(exercise, answers),
+        }
 
     def hint(self, exercise, step, answers):
         return self.safety_markdown(exercise) if step.kind == "rate_items" and self.unsafe(exercise, answers) else None
@@ -80,12 +95,22 @@ class NeedsInventory(ExerciseType):
         text = default_summary(exercise, answers, highlights)
         if derived["unsafe"]:
             title, rest = text.split("\n", 1)
-            text = f"{title}\n\n## Your safety comes first\n\n{self.safety_markdown(exercise)}\n\n## Your answers\n{rest}"
+            text = (
+                f"{title}\n\n## Your safety comes first\n\n{self.safety_markdown(exercise)}\n\n## Your answers\n{rest}"
+            )
         return text
 
     def charts(self, exercises):
-        return [Chart("needs-met", "How met each need felt", lambda answers: dict(answers.get("ratings") or {}),
-                      better="higher", low_label="not met at all", high_label="fully met")]
+        return [
+            Chart(
+                "needs-met",
+                "How met each need felt",
+                lambda answers: dict(answers.get("ratings") or {}),
+                better="higher",
+                low_label="not met at all",
+                high_label="fully met",
+            )
+        ]
 
 
 @hookimpl

@@ -3,19 +3,44 @@
 No counting and no score: a list of wins is shown as it is. When the person wrote that nothing
 came to mind, the summary says that this is okay, instead of praising a "win".
 """
+
 import re
 
 from innerwork import ExerciseType, hookimpl
 from innerwork.content.exercise_type import default_summary, weekly_chart
 
 #: lines that mean "nothing came to mind" rather than a win, once filler words are set aside
-NOTHING = {"nothing", "none", "no", "nope", "nada", "not much", "not really", "not a lot", "not sure", "nothing yet",
-           "nothing much", "i dont know", "dont know", "idk", "na", "n a", "i cant think of any", "i cant think of anything",
-           "cant think of any", "cant think of anything", "i cant find words right now"}
-FILLER = re.compile(r"\b(?:really|honestly|at all|to be honest|tbh|today|this week|lately|so far|sadly|i think|i guess|"
-                    r"um+|well|just|anything|any)\b")
-NOTHING_CAME = ("Nothing came to mind today, and that is okay. Flat stretches can hide change, and noticing "
-                "is harder on a low day. You could ask your therapist what changes they have seen.")
+NOTHING = {
+    "nothing",
+    "none",
+    "no",
+    "nope",
+    "nada",
+    "not much",
+    "not really",
+    "not a lot",
+    "not sure",
+    "nothing yet",
+    "nothing much",
+    "i dont know",
+    "dont know",
+    "idk",
+    "na",
+    "n a",
+    "i cant think of any",
+    "i cant think of anything",
+    "cant think of any",
+    "cant think of anything",
+    "i cant find words right now",
+}
+FILLER = re.compile(
+    r"\b(?:really|honestly|at all|to be honest|tbh|today|this week|lately|so far|sadly|i think|i guess|"
+    r"um+|well|just|anything|any)\b"
+)
+NOTHING_CAME = (
+    "Nothing came to mind today, and that is okay. Flat stretches can hide change, and noticing "
+    "is harder on a low day. You could ask your therapist what changes they have seen."
+)
 
 
 def is_nothing(text: str) -> bool:
@@ -41,8 +66,14 @@ class WinsLog(ExerciseType):
         return default_summary(exercise, answers, highlights)
 
     def charts(self, exercises):
-        return [weekly_chart("wins", "Wins written down, per week", "wins written down",
-                             lambda answers: len([w for w in answers.get("wins") or [] if w.strip()]))]
+        return [
+            weekly_chart(
+                "wins",
+                "Wins written down, per week",
+                "wins written down",
+                lambda answers: len([w for w in answers.get("wins") or [] if w.strip()]),
+            )
+        ]
 
 
 @hookimpl

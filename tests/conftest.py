@@ -5,8 +5,15 @@ import pytest
 pytest_plugins = ["pytester"]
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +33,7 @@ def private_home(tmp_path, monkeypatch):
     """Every test gets its own answers folder; nothing touches the real one."""
     monkeypatch.setenv("INNERWORK_HOME", str(tmp_path / "home"))
     from innerwork.ui import notebook
+
     notebook._default_store.cache_clear()
     yield tmp_path / "home"
     notebook._default_store.cache_clear()

@@ -1,4 +1,5 @@
 """Virtual environments with this checkout of innerwork and some test plugin packages really installed."""
+
 import os
 import subprocess
 import sys
@@ -23,8 +24,9 @@ def make_plugin_env(root: Path, *packages: str) -> Path:
 
 def run(python, *args, **env):
     """``python -m innerwork ARGS`` with extra environment variables."""
-    return subprocess.run([str(python), "-m", "innerwork", *args], capture_output=True, text=True,
-                          env={**os.environ, **env})
+    return subprocess.run(
+        [str(python), "-m", "innerwork", *args], capture_output=True, text=True, env={**os.environ, **env}
+    )
 
 
 def run_code(python, code, **env):

@@ -1,4 +1,5 @@
 """The workshop page in a real Chromium against a real `innerwork serve` on 127.0.0.1."""
+
 import asyncio
 import json
 import os
@@ -16,14 +17,25 @@ from ports import free_port
 playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE = Path(__file__).parent.parent / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 NASTY = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 # one exercise of each built-in type
-ONE_OF_EACH = {"self-compassion": "Self-compassion journal", "small-steps": "Activity and mood check-in",
-               "needs-inventory": "Quick body check", "reflection": "Before-session preparation",
-               "wins-log": "Wins log"}
+ONE_OF_EACH = {
+    "self-compassion": "Self-compassion journal",
+    "small-steps": "Activity and mood check-in",
+    "needs-inventory": "Quick body check",
+    "reflection": "Before-session preparation",
+    "wins-log": "Wins log",
+}
 
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
@@ -37,8 +49,12 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "INNERWORK_HOME": str(home)}
         self.log = open(home.parent / f"serve-{self.port}.log", "w+")
-        self.process = subprocess.Popen([sys.executable, "-m", "innerwork", *command, "--no-browser", "--port",
-                                         str(self.port), *options], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "innerwork", *command, "--no-browser", "--port", str(self.port), *options],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:  # innerwork says so once the server answers; no page (kernel) used up
             if "the page is ready at" in self.output():
@@ -121,8 +137,11 @@ class Page:
             self.fill_step(text)
             self.page.wait_for_timeout(150)  # let the last keystrokes reach the kernel
             old = self.page.locator(".innerwork-step > *").first.element_handle()
-            button = self.page.locator(".innerwork-app button", has_text="Finish").or_(
-                self.page.locator(".innerwork-app button", has_text="Next")).first
+            button = (
+                self.page.locator(".innerwork-app button", has_text="Finish")
+                .or_(self.page.locator(".innerwork-app button", has_text="Next"))
+                .first
+            )
             if keyboard:
                 button.focus()
                 self.page.keyboard.press("Enter")
@@ -133,7 +152,9 @@ class Page:
         raise AssertionError("never reached the summary")
 
     def outside_requests(self):
-        return [u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+        return [
+            u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")
+        ]
 
 
 def test_gallery_shows_help_and_loads_nothing_from_other_hosts(browser, personal):
@@ -169,8 +190,12 @@ def test_complete_one_exercise_of_each_type_and_download_the_answers(browser, pe
     # personal mode: after a reload the entry is in history
     page.page.reload()
     page.page.get_by_role("button", name="Need help now?").first.wait_for(timeout=60_000)
-    page.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
-    page.page.locator(".innerwork-history", has_text=f"{ONE_OF_EACH[exercise_type]} · finished").wait_for(timeout=15_000)
+    page.page.locator(
+        ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries"
+    ).first.click()
+    page.page.locator(".innerwork-history", has_text=f"{ONE_OF_EACH[exercise_type]} · finished").wait_for(
+        timeout=15_000
+    )
     context.close()
 
 
@@ -180,11 +205,15 @@ def test_workshop_participants_never_see_each_other(browser, workshop):
     assert page.page.get_by_text("nothing is kept on the server").is_visible()
     page.start("Wins log")
     page.complete("Only mine")
-    page.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
+    page.page.locator(
+        ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries"
+    ).first.click()
     page.page.locator(".innerwork-history", has_text="Wins log · finished").wait_for(timeout=15_000)
     second = browser.new_context()
     other = Page(second, workshop.url)
-    other.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries").first.click()
+    other.page.locator(
+        ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries"
+    ).first.click()
     history = other.page.locator(".innerwork-history")
     history.get_by_text("No entries yet.").wait_for()
     assert "Only mine" not in other.page.content()
@@ -212,6 +241,7 @@ def raw_socket_status(url):
         except HTTPClientError as error:
             return error.code
         return 101
+
     with ThreadPoolExecutor(1) as thread:  # Playwright's own event loop runs in this one
         return thread.submit(asyncio.run, connect()).result()
 
@@ -233,7 +263,8 @@ def test_a_kernel_answers_only_the_browser_that_opened_its_page(browser, worksho
     participant.fill_step("still mine")
     old = participant.page.locator(".innerwork-step > *").first.element_handle()
     participant.page.locator(".innerwork-app button", has_text="Finish").or_(
-        participant.page.locator(".innerwork-app button", has_text="Next")).first.click()
+        participant.page.locator(".innerwork-app button", has_text="Next")
+    ).first.click()
     participant.page.wait_for_function("e => !e.isConnected", arg=old, timeout=15_000)
     assert participant.page.locator(".innerwork-step, .innerwork-summary").first.is_visible()
     first.close()
@@ -260,8 +291,12 @@ def test_accessibility_of_gallery_and_an_exercise(browser, personal):
     def serious():
         page.page.add_script_tag(path=str(AXE))
         result = page.page.evaluate("axe.run(document)")
-        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        return [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
     assert serious() == []
     page.start("Quick body check")
     assert serious() == []
@@ -270,6 +305,7 @@ def test_accessibility_of_gallery_and_an_exercise(browser, personal):
 
 def test_help_is_on_every_exercise_and_reachable_by_keyboard(browser, personal):
     import innerwork
+
     context = browser.new_context()
     page = Page(context, personal.url)
     for exercise in innerwork.exercises():
@@ -312,9 +348,13 @@ def test_gentle_note_appears_in_the_page(browser, personal):
 
 def test_preview_shows_an_authors_file_and_picks_up_edits(browser, tmp_path):
     from innerwork.paths import shipped
+
     draft = tmp_path / "draft.yaml"
-    draft.write_text((shipped("exercises") / "quick-body-check.yaml").read_text().replace(
-        "title: Quick body check", "title: My draft body check", 1))
+    draft.write_text(
+        (shipped("exercises") / "quick-body-check.yaml")
+        .read_text()
+        .replace("title: Quick body check", "title: My draft body check", 1)
+    )
     server = Server(tmp_path / "home", command=("preview", str(draft)))
     try:
         context = browser.new_context()

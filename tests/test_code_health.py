@@ -1,4 +1,5 @@
 """Small defects found in a reading of the code, each kept fixed by a test."""
+
 import json
 
 
@@ -20,10 +21,12 @@ def test_each_type_has_its_own_migration_tables():
 def test_a_tab_indented_json_exercise_reads_like_any_json(tmp_path, monkeypatch):
     from innerwork.catalogue.loader import load_file
     from innerwork.content import sourcefile
+
     monkeypatch.setattr(sourcefile, "MAX_FLOW_OPENINGS_FOR_LIBYAML", 0)  # the pure-Python parser, as for big files
     import yaml
 
     from innerwork.paths import shipped
+
     content = yaml.safe_load((shipped("exercises") / "wins-log.yaml").read_text())
     content["id"] = "tabbed-wins-log"
     path = tmp_path / "tabbed.json"
@@ -44,13 +47,15 @@ MAY_IMPORT = {
     "app": FOUNDATIONS | {"content", "registry", "catalogue", "storage"},
     "ui": FOUNDATIONS | {"content", "registry", "catalogue", "storage", "app"},
     "serving": FOUNDATIONS,
-    "authoring": FOUNDATIONS | {"content", "registry", "catalogue", "storage", "app", "ui", "get_exercise", "__version__"},
+    "authoring": FOUNDATIONS
+    | {"content", "registry", "catalogue", "storage", "app", "ui", "get_exercise", "__version__"},
 }
 
 
 def _innerwork_imports(path, package):
     """The top-level innerwork names (subpackage or module) that a module in core/<package>/ imports."""
     import ast
+
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 2:
@@ -65,10 +70,14 @@ def _innerwork_imports(path, package):
 
 def test_each_layer_imports_only_the_layers_below_it():
     from pathlib import Path
+
     core = Path(__file__).resolve().parent.parent / "core"
     packages = sorted(p.name for p in core.iterdir() if (p / "__init__.py").is_file())
     assert set(packages) == set(MAY_IMPORT), "a new subpackage needs its place in MAY_IMPORT and docs/architecture.md"
-    wrong = [f"{module.relative_to(core)} imports {name}"
-             for package in packages for module in sorted((core / package).glob("*.py"))
-             for name in sorted(_innerwork_imports(module, package) - MAY_IMPORT[package])]
+    wrong = [
+        f"{module.relative_to(core)} imports {name}"
+        for package in packages
+        for module in sorted((core / package).glob("*.py"))
+        for name in sorted(_innerwork_imports(module, package) - MAY_IMPORT[package])
+    ]
     assert wrong == []

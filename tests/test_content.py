@@ -1,4 +1,5 @@
 """Schemas are valid, every shipped exercise validates, and bad files give errors an author can act on."""
+
 import json
 from pathlib import Path
 
@@ -142,18 +143,23 @@ def test_loading_innerwork_does_not_build_jsonschemas_iri_parser():
     """jsonschema's optional "iri" check costs 1.3 s and 20 MB per kernel; innerwork keeps it from loading."""
     import subprocess
     import sys
-    code = ("import sys, innerwork; innerwork.exercises(); print('rfc3987_syntax' in sys.modules); "
-            "import rfc3987_syntax; print('importable')")
+
+    code = (
+        "import sys, innerwork; innerwork.exercises(); print('rfc3987_syntax' in sys.modules); "
+        "import rfc3987_syntax; print('importable')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "importable"]
 
 
 def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
     from innerwork.content import sourcefile
+
     for path in sorted((Path(__file__).parent.parent / "exercises").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        fast, python = (sourcefile._parse(text, path.name, loader)
-                        for loader in (sourcefile._FastLoader, sourcefile._PythonLoader))
+        fast, python = (
+            sourcefile._parse(text, path.name, loader) for loader in (sourcefile._FastLoader, sourcefile._PythonLoader)
+        )
         assert (fast.data, fast.positions) == (python.data, python.positions), path.name
     assert sourcefile._FastLoader is not sourcefile._PythonLoader  # PyYAML was built with libyaml
 
@@ -161,13 +167,24 @@ def test_libyaml_and_the_python_parser_read_every_shipped_file_alike():
 def test_a_failing_contains_rule_gives_the_reason_not_the_list(tmp_path):
     from innerwork.catalogue.loader import schema_errors
     from innerwork.content.sourcefile import read
+
     path = tmp_path / "thought-record.yaml"
-    path.write_text("steps:\n" + "".join(f"  - {{id: step_{i}, kind: text, body: Some text to read.}}\n"
-                                         for i in range(6)))
-    schema = {"type": "object", "properties": {"steps": {
-        "type": "array", "description": "a thought record ends with its summary",
-        "contains": {"description": "a step of kind 'summary'", "properties": {"kind": {"const": "summary"}}}}}}
+    path.write_text(
+        "steps:\n" + "".join(f"  - {{id: step_{i}, kind: text, body: Some text to read.}}\n" for i in range(6))
+    )
+    schema = {
+        "type": "object",
+        "properties": {
+            "steps": {
+                "type": "array",
+                "description": "a thought record ends with its summary",
+                "contains": {"description": "a step of kind 'summary'", "properties": {"kind": {"const": "summary"}}},
+            }
+        },
+    }
     [error] = schema_errors(read(path, str(path)), read(path, str(path)).data, schema, "/content")
     assert error.pointer == "/content/steps"
-    assert error.message == ("this list of 6 item(s) must hold at least 1 item(s) matching a step of kind 'summary' "
-                             "(a thought record ends with its summary)")
+    assert error.message == (
+        "this list of 6 item(s) must hold at least 1 item(s) matching a step of kind 'summary' "
+        "(a thought record ends with its summary)"
+    )

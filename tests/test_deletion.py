@@ -1,5 +1,6 @@
 """Deleted means deleted: no readable copy of deleted text anywhere in the data folder, backups and
 SQLite's write-ahead log included, even while another program has the answers file open."""
+
 import sqlite3
 
 from click.testing import CliRunner
@@ -21,9 +22,11 @@ def first_version_file(path, texts):
         conn.execute("PRAGMA journal_mode = WAL")
         conn.executescript(MIGRATIONS[0])
         for n, text in enumerate(texts, 1):
-            conn.execute("INSERT INTO entries VALUES (?, 'wins-log', 'wins-log', '1.0', 1, 'completed', 1, ?, ?, "
-                         "'2026-01-01T00:00:00+00:00', ?)",
-                         (f"e{n}", f'{{"wins": ["{text}"]}}', f"# {text}", f"2026-01-0{n}T00:00:00+00:00"))
+            conn.execute(
+                "INSERT INTO entries VALUES (?, 'wins-log', 'wins-log', '1.0', 1, 'completed', 1, ?, ?, "
+                "'2026-01-01T00:00:00+00:00', ?)",
+                (f"e{n}", f'{{"wins": ["{text}"]}}', f"# {text}", f"2026-01-0{n}T00:00:00+00:00"),
+            )
         conn.execute("PRAGMA user_version = 1")
     conn.close()
 

@@ -1,5 +1,6 @@
 """Keep the docs honest: every hook documented with its exact signature and tested, every field and
 step kind described, every link between the docs pointing at a file that exists."""
+
 import inspect
 import json
 import re
@@ -18,6 +19,7 @@ HOOKS = sorted(n for n in dir(hookspecs) if hasattr(getattr(hookspecs, n), "inne
 def test_there_are_hooks_to_check():
     """The hooks are read from the hook specs, so a new hook is checked without touching this file."""
     from innerwork.hookspecs import hookspec
+
     assert HOOKS and all(getattr(hookspecs, name).innerwork_spec for name in HOOKS)
     assert hookspec.project_name == "innerwork"
 
@@ -32,6 +34,7 @@ def test_every_hook_is_documented_with_its_signature(hook):
 @pytest.mark.parametrize("hook", HOOKS)
 def test_every_hook_has_a_test(hook):
     import test_hooks
+
     assert hasattr(test_hooks, f"test_hook_{hook}")
 
 
@@ -40,6 +43,7 @@ EXERCISE_TYPE_METHODS = ["step_specs", "derive", "summary", "hint", "content_pro
 
 def test_every_exercise_type_method_a_type_overrides_is_documented_with_its_signature():
     from innerwork import ExerciseType
+
     public = {n for n, v in vars(ExerciseType).items() if callable(v) and not n.startswith("_")}
     assert public - {"content_schema_dict", "answers_schema_dict"} == set(EXERCISE_TYPE_METHODS)
     headings = re.findall(r"^### (.+)$", (DOCS / "hooks.md").read_text(), re.M)
@@ -69,6 +73,7 @@ README = (ROOT / "README.md").read_text()
 
 def test_every_command_is_in_the_readme():
     from innerwork.cli import main
+
     assert [name for name in main.commands if f"`innerwork {name}" not in README] == []
     options = [p.opts[0] for p in main.params if p.opts[0] not in ("--version", "--help")]
     assert options and [o for o in options if o not in README] == []
@@ -76,12 +81,14 @@ def test_every_command_is_in_the_readme():
 
 def test_every_new_plugin_option_is_documented():
     from innerwork.cli import main
+
     options = [p.opts[0] for p in main.commands["new-plugin"].params if p.opts[0].startswith("--")]
     assert len(options) >= 5 and [o for o in options if o not in README] == []
 
 
 def test_the_kit_and_the_fixtures_are_documented():
     from innerwork.authoring import pytest_plugin, testing
+
     text = (DOCS / "testing.md").read_text()
     arguments = list(inspect.signature(testing.check_plugin).parameters)
     fixtures = re.findall(r"^@pytest\.fixture\ndef (\w+)", inspect.getsource(pytest_plugin), re.M)
@@ -97,6 +104,7 @@ def test_every_hook_has_a_stated_stability():
 
 def test_every_plugin_setting_is_in_the_readme():
     from innerwork.registry import plugins
+
     settings = set(re.findall(r"INNERWORK_\w+", inspect.getsource(plugins)))
     assert len(settings) == 5 and [s for s in sorted(settings) if f"`{s}" not in README] == []
 

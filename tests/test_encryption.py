@@ -1,4 +1,5 @@
 """Passphrase encryption of the answers file: what is hidden, what a wrong passphrase does, the commands."""
+
 import hashlib
 import queue
 import sqlite3
@@ -141,8 +142,12 @@ def saving_while(path, passphrase, change):
     """Run ``change()`` in this process while another process keeps saving. Returns the other process's
     output lines from before it could know of the change, and from after."""
     changed, stop = path.with_name("changed"), path.with_name("stop")
-    proc = subprocess.Popen([sys.executable, "-c", SAVER, str(path), passphrase or "", str(changed), str(stop)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(path), passphrase or "", str(changed), str(stop)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line.strip()) for line in proc.stdout], daemon=True).start()
     before = [lines.get(timeout=60) for _ in range(5)]  # it is saving
@@ -181,8 +186,7 @@ def test_decrypting_while_a_process_with_the_passphrase_saves_leaves_every_entry
     store = SQLiteStore(path)
     store.save(entry())
     store.encrypt("correct horse")
-    before, after = saving_while(path, "correct horse",
-                                 lambda: SQLiteStore(path, passphrase="correct horse").decrypt())
+    before, after = saving_while(path, "correct horse", lambda: SQLiteStore(path, passphrase="correct horse").decrypt())
     lines = before + after
     assert len(after) >= 10 and all(line.startswith("saved ") for line in lines)  # it follows the file: in clear now
     assert all(answers.startswith("{") for answers in stored_answers(path))
@@ -194,24 +198,37 @@ def test_an_entry_that_cannot_be_read_is_named_and_never_hides_the_others(privat
     import ipywidgets as W
 
     import innerwork
+
     SQLiteStore().save(entry())
     with sqlite3.connect(private_home / "innerwork.sqlite3") as conn:  # encrypted under a passphrase now gone
-        conn.execute("INSERT INTO entries VALUES ('lost1', 'wins-log', 'wins-log', '1.0', 1, 'draft', 0, "
-                     "'enc1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', NULL, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        conn.execute(
+            "INSERT INTO entries VALUES ('lost1', 'wins-log', 'wins-log', '1.0', 1, 'draft', 0, "
+            "'enc1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', NULL, '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+        )
     runner = CliRunner()
     exported = runner.invoke(main, ["export"])
     assert exported.exit_code == 0 and SECRET in exported.stdout
-    assert "lost1" in exported.stderr and "has no passphrase now" in exported.stderr and "Traceback" not in exported.output
+    assert (
+        "lost1" in exported.stderr and "has no passphrase now" in exported.stderr and "Traceback" not in exported.output
+    )
     rows = innerwork.history().rows.children
     labels = [w.value for row in rows for w in getattr(row, "children", ()) if isinstance(w, W.Label)]
     assert len(labels) == 2 and "cannot be read" in labels[1] and "finished" in labels[0]
     locked = runner.invoke(main, ["encrypt"], input="correct horse\ncorrect horse\n")
-    assert locked.exit_code == 0 and "Encrypted 1 entry" in locked.output and "Could not be read, so left as they were: 1 entry" in locked.output
+    assert (
+        locked.exit_code == 0
+        and "Encrypted 1 entry" in locked.output
+        and "Could not be read, so left as they were: 1 entry" in locked.output
+    )
     assert "Waiting for any save in progress" in locked.stderr
     with sqlite3.connect(private_home / "innerwork.sqlite3") as conn:  # spoil a second one, this time under the key
         conn.execute("UPDATE entries SET answers = 'enc1:' || substr(answers, 7) WHERE id != 'lost1'")
     plain = runner.invoke(main, ["decrypt"], input="correct horse\n")
-    assert plain.exit_code == 0 and "Could not be decrypted, so left as they were: 2 entries" in plain.output and "lost1" in plain.stderr
+    assert (
+        plain.exit_code == 0
+        and "Could not be decrypted, so left as they were: 2 entries" in plain.output
+        and "lost1" in plain.stderr
+    )
     forgotten = runner.invoke(main, ["forget", "--yes"])
     assert forgotten.exit_code == 0 and "Deleted 2 entries." in forgotten.output
 
@@ -220,8 +237,11 @@ def test_answers_an_older_innerwork_saved_in_clear_into_a_locked_file_are_encryp
     path, _ = locked
     stray = "typed while the passphrase was being added"
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO entries VALUES ('stray', 'wins-log', 'wins-log', '1.0', 1, 'draft', 0, ?, NULL, "
-                     "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')", (f'{{"wins": ["{stray}"]}}',))
+        conn.execute(
+            "INSERT INTO entries VALUES ('stray', 'wins-log', 'wins-log', '1.0', 1, 'draft', 0, ?, NULL, "
+            "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
+            (f'{{"wins": ["{stray}"]}}',),
+        )
     store = SQLiteStore(path, passphrase="correct horse")
     assert store.get("stray").answers == {"wins": [stray]}
     assert any("Encrypted 1 entry that had been saved in clear" in note for note in store.notes)

@@ -1,4 +1,5 @@
 """Every built-in exercise runs with generated answers, and each type derives what it promises."""
+
 import random
 
 import pytest
@@ -26,8 +27,11 @@ def generated_answers(exercise, seed):
             value = step.source_items(answers)
             rng.shuffle(value)
         elif step.kind in ("checklist", "choice"):
-            value = rng.sample(step.options, rng.randint(0, len(step.options))) if step.kind == "checklist" \
+            value = (
+                rng.sample(step.options, rng.randint(0, len(step.options)))
+                if step.kind == "checklist"
                 else rng.choice(step.options)
+            )
         answers[step.id] = value
     return answers
 
@@ -81,7 +85,10 @@ def test_self_compassion_reports_the_change_in_how_hard_it_feels():
 def test_step_ladder_orders_from_easiest_and_suggests_splitting_a_hard_step():
     exercise = innerwork.get_exercise("step-ladder")
     kind = exercise.exercise_type
-    answers = {"steps": ["Call the pool", "Swim", "Pack bag"], "difficulty": {"Call the pool": 5, "Swim": 8, "Pack bag": 1}}
+    answers = {
+        "steps": ["Call the pool", "Swim", "Pack bag"],
+        "difficulty": {"Call the pool": 5, "Swim": 8, "Pack bag": 1},
+    }
     assert exercise.step("order").source_items(answers) == ["Pack bag", "Call the pool", "Swim"]
     answers["chosen"] = ["Swim"]
     assert kind.derive(exercise, answers)["suggest_split"] is True
@@ -131,20 +138,32 @@ def test_recorded_answers_drop_empty_and_unknown_steps():
     assert recorded(exercise, {"wins": ["a"], "kinds": [], "nope": 1}) == {"wins": ["a"]}
 
 
-@pytest.mark.parametrize("line,nothing", [("Nothing really", True), ("not much, honestly", True), ("I don’t know", True),
-                                          ("I can't find words right now.", True),
-                                          ("Nothing could stop me going to my session", False),
-                                          ("No longer scared of the bus", False), ("Slept well", False)])
+@pytest.mark.parametrize(
+    "line,nothing",
+    [
+        ("Nothing really", True),
+        ("not much, honestly", True),
+        ("I don’t know", True),
+        ("I can't find words right now.", True),
+        ("Nothing could stop me going to my session", False),
+        ("No longer scared of the bus", False),
+        ("Slept well", False),
+    ],
+)
 def test_wins_log_tells_nothing_from_a_win_that_starts_with_no(line, nothing):
     from innerwork_plugins.wins_log import NOTHING_CAME, is_nothing
+
     assert is_nothing(line) is nothing
     exercise = innerwork.get_exercise("wins-log")
-    summary = exercise.exercise_type.summary(exercise, {"wins": [line]}, exercise.exercise_type.derive(exercise, {"wins": [line]}))
+    summary = exercise.exercise_type.summary(
+        exercise, {"wins": [line]}, exercise.exercise_type.derive(exercise, {"wins": [line]})
+    )
     assert (NOTHING_CAME in summary) is nothing
 
 
 def test_kind_words_not_found_get_words_to_borrow():
     from innerwork.content.steps import NO_WORDS
+
     exercise = innerwork.get_exercise("talk-like-a-friend")
     answers = {"friend": "Be gentle", "self": "Try harder", "kind_words": f"{NO_WORDS}."}
     summary = exercise.exercise_type.summary(exercise, answers, exercise.exercise_type.derive(exercise, answers))
@@ -153,6 +172,7 @@ def test_kind_words_not_found_get_words_to_borrow():
 
 def test_a_required_list_has_a_way_through_too():
     from innerwork.content.steps import NO_WORDS
+
     step = innerwork.get_exercise("step-ladder").step("steps")  # at least two steps, required
     assert step.required and step.min_items == 2
     assert step.problem(step.no_words(), {}) is None and NO_WORDS in step.no_words()[0]

@@ -3,6 +3,7 @@
 The rest of the suite runs with the test extras installed, which would hide a run-time dependency
 missing from the package's own requirements (for one, the Python kernel every page runs in).
 """
+
 import os
 import subprocess
 import sys
@@ -16,8 +17,15 @@ from ports import free_port
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 READY = "the page is ready at "
 
 
@@ -25,12 +33,24 @@ READY = "the page is ready at "
 def fresh_install(tmp_path_factory):
     """A new venv (no system site-packages) holding the innerwork wheel and its own requirements only."""
     folder = tmp_path_factory.mktemp("fresh")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder / "dist"),
-                    str(ROOT)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder / "dist"), str(ROOT)],
+        check=True,
+    )
     [wheel] = (folder / "dist").glob("innerwork-*.whl")
     venv.create(folder / "venv", with_pip=True)
-    subprocess.run([str(folder / "venv" / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                    "--disable-pip-version-check", str(wheel)], check=True)
+    subprocess.run(
+        [
+            str(folder / "venv" / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        check=True,
+    )
     return folder
 
 
@@ -41,12 +61,19 @@ class Started:
         self.port = free_port()
         self.log_path = folder / f"innerwork-{self.port}.log"
         env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
-        env.update(INNERWORK_HOME=str(folder / "home"), PYTHONUNBUFFERED="1",
-                   PATH=f"{folder / 'venv' / 'bin'}:{env.get('PATH', '')}")
+        env.update(
+            INNERWORK_HOME=str(folder / "home"),
+            PYTHONUNBUFFERED="1",
+            PATH=f"{folder / 'venv' / 'bin'}:{env.get('PATH', '')}",
+        )
         with open(self.log_path, "w") as log:
-            self.process = subprocess.Popen([str(folder / "venv" / "bin" / "innerwork"), *args, "--no-browser",
-                                             "--port", str(self.port)], env=env, cwd=folder,
-                                            stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                [str(folder / "venv" / "bin" / "innerwork"), *args, "--no-browser", "--port", str(self.port)],
+                env=env,
+                cwd=folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def output(self) -> str:
         return self.log_path.read_text()
@@ -107,8 +134,11 @@ def test_readme_first_command_serves_a_working_page_from_a_fresh_venv(fresh_inst
 @pytest.mark.slow
 def test_preview_from_a_fresh_venv_shows_the_file(fresh_install):
     draft = fresh_install / "draft.yaml"
-    draft.write_text((ROOT / "exercises" / "quick-body-check.yaml").read_text().replace(
-        "title: Quick body check", "title: My fresh draft", 1))
+    draft.write_text(
+        (ROOT / "exercises" / "quick-body-check.yaml")
+        .read_text()
+        .replace("title: Quick body check", "title: My fresh draft", 1)
+    )
     server = Started(fresh_install, "preview", str(draft))
     try:
         url = server.address()
@@ -128,5 +158,6 @@ def test_without_a_python_kernel_serve_says_how_to_fix_it(fresh_install):
         output = server.output()
         assert "pip install ipykernel" in output and "Traceback" not in output
     finally:
-        subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "ipykernel"],
-                       check=True)
+        subprocess.run(
+            [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "ipykernel"], check=True
+        )

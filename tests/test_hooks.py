@@ -1,4 +1,5 @@
 """One test per hook in core/hookspecs.py (tests/test_docs.py checks that none is missing)."""
+
 import re
 
 import ipywidgets as W
@@ -34,6 +35,7 @@ def with_plugins(monkeypatch):
     could otherwise save during the next).
     """
     from innerwork.app import session as sessions
+
     monkeypatch.setattr(sessions, "AUTOSAVE_SECONDS", 3600)
 
     def install(**named):
@@ -45,8 +47,10 @@ def with_plugins(monkeypatch):
                 manager.register(plugin, name=name)
                 infos[name] = PluginInfo(name)
             return manager, infos
+
         monkeypatch.setattr(registered, "make_manager", make_manager)
         catalogue.reset()
+
     yield install
     monkeypatch.undo()
     catalogue.reset()
@@ -75,6 +79,7 @@ def test_hook_register_exercise_types(with_plugin, tmp_path):
         @innerwork.hookimpl
         def register_exercise_types(self, register):
             register(Calm)
+
     with_plugin(Plugin())
     assert registered.plugins().types["calm"].plugin == "test-plugin"
     folder = write_exercise(tmp_path / "x", "calm-one", "calm", "    - {id: how, kind: scale, prompt: How calm}")
@@ -83,12 +88,15 @@ def test_hook_register_exercise_types(with_plugin, tmp_path):
 
 
 def test_hook_register_content_dirs(with_plugin, tmp_path):
-    folder = write_exercise(tmp_path / "content", "extra-wins", "wins-log", "    - {id: wins, kind: list, prompt: Any wins}")
+    folder = write_exercise(
+        tmp_path / "content", "extra-wins", "wins-log", "    - {id: wins, kind: list, prompt: Any wins}"
+    )
 
     class Plugin:
         @innerwork.hookimpl
         def register_content_dirs(self, register):
             register(folder)
+
     with_plugin(Plugin())
     assert innerwork.get_exercise("extra-wins").path.endswith("extra-wins.yaml")
     assert "wins-log" in {e.id for e in innerwork.exercises()}  # the built-in content is still there
@@ -115,20 +123,31 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
         @innerwork.hookimpl
         def register_exercise_types(self, register):  # a type whose content may use any step kind
             register(type("Breathing", (innerwork.ExerciseType,), {"name": "breathing"}))
+
     with_plugin(Plugin())
-    folder = write_exercise(tmp_path / "x", "breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 5}")
+    folder = write_exercise(
+        tmp_path / "x", "breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 5}"
+    )
     exercise = catalogue.load_catalogue([folder]).exercises["breathing"]
     from innerwork.ui.widgets import ExerciseApp
+
     app = ExerciseApp(Session(exercise, MemoryStore()))
     app.input.value = 7
     assert app.session.answers == {"taken": 7}
     app.session.save_now()  # now, not from a timer during the next test
-    bad = write_exercise(tmp_path / "y", "bad-breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 0}")
+    bad = write_exercise(
+        tmp_path / "y", "bad-breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 0}"
+    )
     [error] = catalogue.load_catalogue([bad]).errors
     assert "/content/steps/0/count" in str(error)
     # one bad step does not hide the problems of the steps after it
-    two = write_exercise(tmp_path / "z", "two-bad", "breathing", "    - {id: a, kind: breaths, prompt: One., count: 0}\n"
-                         "    - {id: b, kind: breaths, prompt: Two., count: 2, items_from: nowhere}")
+    two = write_exercise(
+        tmp_path / "z",
+        "two-bad",
+        "breathing",
+        "    - {id: a, kind: breaths, prompt: One., count: 0}\n"
+        "    - {id: b, kind: breaths, prompt: Two., count: 2, items_from: nowhere}",
+    )
     problems = " ".join(map(str, catalogue.load_catalogue([two]).errors))
     assert "/content/steps/0/count" in problems and "/content/steps/1/items_from" in problems
 
@@ -169,6 +188,7 @@ def test_hook_answer_notice(with_plugin):
         @innerwork.hookimpl
         def answer_notice(self, text, exercise):
             return f"A note about exams in {exercise.id}." if "exam" in text.lower() else None
+
     with_plugin(Plugin())
     session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
     session.set_answer("wins", ["Revised for my exam"])
@@ -198,6 +218,7 @@ def test_a_raising_answer_notice_plugin_leaves_the_others_notes(with_plugins, re
         @innerwork.hookimpl
         def answer_notice(self, text):
             return "A note about exams." if "exam" in text else None
+
     # registered before and after the raising one, so it is neither first nor last
     with_plugins(exams=Exams(), raising=Raising())
     session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
@@ -213,6 +234,7 @@ def test_a_raising_answer_notice_plugin_leaves_the_others_notes(with_plugins, re
 def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(with_plugins, tmp_path):
     from innerwork.errors import PluginWarning
     from innerwork.storage.store import SQLiteStore
+
     recorder = Recorder()
     with_plugins(raising=Raising(), recorder=recorder)
     store = SQLiteStore(tmp_path / "a.sqlite3")
@@ -231,6 +253,7 @@ def test_a_raising_exercise_saved_plugin_neither_stops_the_save_nor_the_others(w
 def test_a_raising_exercise_completed_plugin_neither_stops_finishing_nor_the_others(with_plugins, tmp_path):
     from innerwork.errors import PluginWarning
     from innerwork.storage.store import SQLiteStore
+
     recorder = Recorder()
     with_plugins(recorder=recorder, raising=Raising())
     store = SQLiteStore(tmp_path / "a.sqlite3")

@@ -1,5 +1,6 @@
 """A plugin with a mistake fails on its own, named, with its reason; the rest of innerwork keeps working.
 Real plugin packages from tests/plugin_packages, installed with pip into a virtual environment."""
+
 import json
 
 import pytest
@@ -56,8 +57,11 @@ def test_a_package_without_an_entry_point_is_listed_with_what_to_add(faulty_env)
     assert forgotten["status"] == "no entry point"
     assert "declares no 'innerwork' entry point" in forgotten["reason"]
     assert "[project.entry-points.innerwork]" in forgotten["reason"]
-    kit = run_code(faulty_env, "from innerwork.authoring.testing import check_plugin\n"
-                               "try:\n    check_plugin('no-entry-point')\nexcept AssertionError as e:\n    print(e)")
+    kit = run_code(
+        faulty_env,
+        "from innerwork.authoring.testing import check_plugin\n"
+        "try:\n    check_plugin('no-entry-point')\nexcept AssertionError as e:\n    print(e)",
+    )
     assert "innerwork-no-entry-point is installed but declares no 'innerwork' entry point" in kit.stdout, kit.stderr
 
 
@@ -78,17 +82,24 @@ def test_a_bug_in_derive_names_the_plugin_and_the_person_still_gets_their_summar
     result = run_code(faulty_env, RESUME_WITHOUT_RATING)
     finished, heading, caught = result.stdout.splitlines()
     assert finished == "True" and heading == "# A mood note", result.stderr
-    assert "innerwork plugin 'faulty_summary' (innerwork-faulty-summary): MoodNote.derive() of the exercise type " \
-           "'mood-note' failed: KeyError: 'intensity'" in caught
-    strict = run_code(faulty_env, RESUME_WITHOUT_RATING, INNERWORK_STRICT_PLUGINS="1", INNERWORK_LOAD_PLUGINS="faulty_summary")
+    assert (
+        "innerwork plugin 'faulty_summary' (innerwork-faulty-summary): MoodNote.derive() of the exercise type "
+        "'mood-note' failed: KeyError: 'intensity'" in caught
+    )
+    strict = run_code(
+        faulty_env, RESUME_WITHOUT_RATING, INNERWORK_STRICT_PLUGINS="1", INNERWORK_LOAD_PLUGINS="faulty_summary"
+    )
     assert "innerwork.errors.PluginError: innerwork plugin 'faulty_summary'" in strict.stderr
     assert "MoodNote.derive()" in strict.stderr
 
 
 def test_the_kit_names_the_plugin_the_method_and_the_file(faulty_env):
-    kit = run_code(faulty_env, "from innerwork.authoring.testing import check_plugin\n"
-                               "try:\n    check_plugin('mood-note', max_examples=30)\n"
-                               "except AssertionError as e:\n    print(e)")
+    kit = run_code(
+        faulty_env,
+        "from innerwork.authoring.testing import check_plugin\n"
+        "try:\n    check_plugin('mood-note', max_examples=30)\n"
+        "except AssertionError as e:\n    print(e)",
+    )
     assert "plugin 'faulty_summary'" in kit.stdout, kit.stderr
     assert "mood-note.yaml (mood-note): derive() or summary() failed on accepted answers" in kit.stdout
     assert "MoodNote.derive() of the exercise type 'mood-note' failed: KeyError: 'intensity'" in kit.stdout

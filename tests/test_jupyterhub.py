@@ -2,6 +2,7 @@
 deploy/jupyterhub/values.yaml ships: the facilitator and two people sign up, the facilitator approves them,
 each completes an exercise on their own workshop page and sees only their own entry, and a stranger who
 knows a name but not its password sees nothing of that person's."""
+
 import os
 import sqlite3
 import subprocess
@@ -51,13 +52,17 @@ c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{free_port()}"
 c.ConfigurableHTTPProxy.command = [{str(PROXY)!r}]
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(folder / "{username}")!r}
-c.JupyterHub.db_url = "sqlite:///{folder / 'hub.sqlite'}"
+c.JupyterHub.db_url = "sqlite:///{folder / "hub.sqlite"}"
 if {os.geteuid() == 0}:  # CI machines run as root; a real deployment would not
     c.Spawner.args = [*c.Spawner.args, "--allow-root"]
 """)
     log = open(folder / "hub.log", "w+")
-    process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(folder / "test_config.py")],
-                               cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyterhub", "-f", str(folder / "test_config.py")],
+        cwd=folder,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while True:
@@ -113,8 +118,9 @@ def finish_wins_log(context, page, win):
     page.close()
     workshop.start("Wins log")
     workshop.complete(win)
-    workshop.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span",
-                          has_text="Your entries").first.click()
+    workshop.page.locator(
+        ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries"
+    ).first.click()
     history = workshop.page.locator(".innerwork-history")
     history.get_by_text("Wins log · finished").first.wait_for(timeout=15_000)
     return history

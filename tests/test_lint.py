@@ -1,4 +1,5 @@
 """`innerwork validate --lint`: warnings an author can act on, at the right line, and built-ins lint clean."""
+
 import json
 import textwrap
 
@@ -35,9 +36,11 @@ DRAFT = textwrap.dedent("""\
         - id: end
           kind: summary
     """)
-LONG = ("If you have been getting worse for weeks, cannot manage day-to-day life, feel unsafe, or have thoughts "
-        "of harming yourself, please reach out for help now, using the link on this page, your doctor, or local "
-        "emergency services.")
+LONG = (
+    "If you have been getting worse for weeks, cannot manage day-to-day life, feel unsafe, or have thoughts "
+    "of harming yourself, please reach out for help now, using the link on this page, your doctor, or local "
+    "emergency services."
+)
 
 
 def lint(*paths):
@@ -61,8 +64,8 @@ def test_each_warning_names_the_file_and_line(tmp_path, monkeypatch):
     assert (15, "free-text step 'what' has no example") in found
     assert (6, "`minutes` is 60") in found
     assert (26, "the exercise has no closing words") in found
-    assert (14, "\"Nobody else\" promises privacy or saving that depends on how innerwork runs") in found
-    assert (14, "\"are saved\" promises privacy or saving that depends on how innerwork runs") in found
+    assert (14, '"Nobody else" promises privacy or saving that depends on how innerwork runs') in found
+    assert (14, '"are saved" promises privacy or saving that depends on how innerwork runs') in found
     assert all(w["text"].startswith(f"draft.yaml:{w['line']}:") for w in report["warnings"])
 
 
@@ -71,20 +74,23 @@ def test_a_very_long_sentence_is_named(tmp_path, monkeypatch):
     (tmp_path / "draft.yaml").write_text(DRAFT.replace("Take your time here.", LONG))
     _, report = lint("draft.yaml")
     [long] = [w for w in report["warnings"] if "sentence of" in w["message"]]
-    assert long["line"] == 13 and "a sentence of 38 words (\"If you have been getting worse" in long["message"]
+    assert long["line"] == 13 and 'a sentence of 38 words ("If you have been getting worse' in long["message"]
 
 
 def test_sort_by_after_an_order_step_is_named(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     draft = DRAFT.replace("type: reflection\nschema_version: 2", "type: small-steps\nschema_version: 1")
-    draft = draft.replace("    - id: order\n      kind: pick\n      prompt: Pick one\n      items_from: steps\n",
-                          "    - id: rated\n      kind: order\n      prompt: Put them in order\n      items_from: steps\n"
-                          "    - id: order\n      kind: pick\n      prompt: Pick one\n      items_from: rated\n"
-                          "      sort_by: rated\n")
+    draft = draft.replace(
+        "    - id: order\n      kind: pick\n      prompt: Pick one\n      items_from: steps\n",
+        "    - id: rated\n      kind: order\n      prompt: Put them in order\n      items_from: steps\n"
+        "    - id: order\n      kind: pick\n      prompt: Pick one\n      items_from: rated\n"
+        "      sort_by: rated\n",
+    )
     (tmp_path / "draft.yaml").write_text(draft)
     _, report = lint("draft.yaml")
-    assert any(w["pointer"] == "/content/steps/4/sort_by" and "remove `sort_by`" in w["message"]
-               for w in report["warnings"])
+    assert any(
+        w["pointer"] == "/content/steps/4/sort_by" and "remove `sort_by`" in w["message"] for w in report["warnings"]
+    )
 
 
 def test_lint_warnings_are_printed_after_the_errors_with_a_count(tmp_path, monkeypatch):

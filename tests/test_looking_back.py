@@ -1,5 +1,6 @@
 """Looking back: series from real stored entries, the plain-words reading, the SVG charts and tables,
 the page to print, the notebook view and `innerwork export --looking-back`."""
+
 import datetime as dt
 import re
 
@@ -28,9 +29,16 @@ def add(store, exercise_id, days_ago, answers, status="completed", summary=None)
     """A finished entry made ``days_ago`` days before TODAY, at noon local time, saved to the store."""
     exercise = innerwork.get_exercise(exercise_id)
     moment = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(12)).astimezone()
-    entry = Entry(exercise_id, exercise.type, exercise.exercise_type.version, exercise.schema_version, answers,
-                  status, summary=summary or f"# {exercise.title}\n\nEntry from {days_ago} days ago.",
-                  created_at=moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds"))
+    entry = Entry(
+        exercise_id,
+        exercise.type,
+        exercise.exercise_type.version,
+        exercise.schema_version,
+        answers,
+        status,
+        summary=summary or f"# {exercise.title}\n\nEntry from {days_ago} days ago.",
+        created_at=moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+    )
     store.save(entry)
     return entry
 
@@ -69,8 +77,12 @@ def test_the_period_chooses_the_entries(store):
 
 
 def test_each_built_in_type_charts_what_it_records(store):
-    add(store, "activity-mood-check-in", 9, {"activity": "walk", "predicted": 3, "actual": 6, "mastery": 5,
-                                              "pleasure": 7})
+    add(
+        store,
+        "activity-mood-check-in",
+        9,
+        {"activity": "walk", "predicted": 3, "actual": 6, "mastery": 5, "pleasure": 7},
+    )
     add(store, "activity-mood-check-in", 2, {"activity": "call", "predicted": 4, "actual": 4})
     add(store, "step-ladder", 2, {"goal": "tidy", "outcome": "Done"})
     add(store, "step-ladder", 1, {"goal": "tidy", "outcome": "Partly done"})
@@ -89,13 +101,17 @@ def test_each_built_in_type_charts_what_it_records(store):
     assert sum(p.value for p in tried.lines["small steps done or partly done"]) == 2
     needs = chart(result, "needs-inventory", "needs-met")
     assert {label: [p.value for p in points] for label, points in needs.lines.items()} == {
-        "Not tired": [2], "Not lonely": [6]}
+        "Not tired": [2],
+        "Not lonely": [6],
+    }
     wins = chart(result, "wins-log", "wins")
     weeks = dict(weekly_totals(wins.lines["wins written down"]))
     assert sorted(weeks.values()) == [1, 3]  # 2 + 1 in one week (the blank win is not counted), 1 in another
     signs = chart(result, "reflection", "signs")
     assert {k: [p.value for p in v] for k, v in signs.lines.items()} == {
-        "Signs of progress": [2], "Signs something may not be working": [0]}
+        "Signs of progress": [2],
+        "Signs something may not be working": [0],
+    }
     assert [p.value for p in chart(result, "reflection", "mood").lines["Mood"]] == [6]
 
 
@@ -104,11 +120,13 @@ def test_a_type_without_its_own_charts_gets_a_line_per_rating_step():
     [default] = ExerciseType().charts([exercise])
     assert default.title == exercise.title
     assert set(default.values({"predicted": 3, "actual": 5, "pleasure": 2, "activity": "walk"})) == {
-        exercise.step(s).title or exercise.step(s).prompt for s in ("predicted", "actual", "pleasure")}
+        exercise.step(s).title or exercise.step(s).prompt for s in ("predicted", "actual", "pleasure")
+    }
 
 
 def test_a_type_whose_charts_fail_is_reported_and_the_others_still_chart(store, monkeypatch):
     from innerwork_plugins.wins_log import WinsLog
+
     monkeypatch.setattr(WinsLog, "charts", lambda self, exercises: 1 / 0)
     add(store, "wins-log", 1, {"wins": ["rested"]})
     add(store, "self-compassion-break", 1, {"before": 5, "after": 3})
@@ -124,8 +142,9 @@ def series(chart_type, chart_id, values_by_day, label=None):
     exercise_type = innerwork.registry.registered.plugins().types[chart_type]
     [declared] = [c for c in exercise_type.charts([]) if c.id == chart_id]
     label = label or next(iter(declared.values({"predicted": 1, "actual": 1, "before": 1, "after": 1})))
-    points = [Point(TODAY - dt.timedelta(days=days_ago), value, f"e{n}")
-              for n, (days_ago, value) in enumerate(values_by_day)]
+    points = [
+        Point(TODAY - dt.timedelta(days=days_ago), value, f"e{n}") for n, (days_ago, value) in enumerate(values_by_day)
+    ]
     return ChartData(declared, {label: points}, key="test")
 
 
@@ -135,8 +154,9 @@ def mood(values_by_day):
 
 def test_reading_a_rising_mood_notices_it():
     sentences = mood([(30, 3), (25, 3), (20, 4), (10, 6), (5, 7), (1, 7)])
-    assert sentences[0] == ("Actual: your last three ratings were higher than the three before "
-                            "(6.7 on average, against 3.3).")
+    assert sentences[0] == (
+        "Actual: your last three ratings were higher than the three before (6.7 on average, against 3.3)."
+    )
     assert sentences[-1] == reading.EASIER
 
 
@@ -148,8 +168,9 @@ def test_reading_a_flat_series_says_plateaus_are_normal():
 
 def test_reading_a_fall_over_weeks_points_to_the_therapist_and_to_help():
     sentences = mood([(60, 7), (50, 7), (40, 6), (30, 4), (15, 3), (1, 3)])
-    assert sentences[0] == ("Actual: your last three ratings were lower than the three before "
-                            "(3.3 on average, against 6.7).")
+    assert sentences[0] == (
+        "Actual: your last three ratings were lower than the three before (3.3 on average, against 6.7)."
+    )
     assert sentences[-1] == reading.HARDER_FOR_WEEKS
     assert "therapist" in sentences[-1] and "before deciding to stop" in sentences[-1]
     assert '"Need help now?"' in sentences[-1]
@@ -172,11 +193,14 @@ def test_for_self_compassion_lower_means_easier():
     assert reading.read_chart(data)[-1] == reading.EASIER
 
 
-@pytest.mark.parametrize("points, expected", [
-    ([(3, 6)], "Actual: one rating so far (6 on 28 Mar 2026), so there is no change to see yet."),
-    ([(9, 4), (3, 6)], "Actual: 2 ratings so far. " + reading.FEW),
-    ([(9, 4), (6, 5), (3, 6)], "Actual: 3 ratings so far. " + reading.FEW),
-])
+@pytest.mark.parametrize(
+    "points, expected",
+    [
+        ([(3, 6)], "Actual: one rating so far (6 on 28 Mar 2026), so there is no change to see yet."),
+        ([(9, 4), (3, 6)], "Actual: 2 ratings so far. " + reading.FEW),
+        ([(9, 4), (6, 5), (3, 6)], "Actual: 3 ratings so far. " + reading.FEW),
+    ],
+)
 def test_reading_a_sparse_series_sees_no_trend(points, expected):
     assert mood(points) == [expected]
 
@@ -198,8 +222,13 @@ def test_reading_weekly_counts_states_totals_without_judging(store):
 
 
 def test_no_reading_uses_streaks_scores_or_guilt():
-    cases = [[(3, 6)], [(30, 3), (20, 4), (10, 6), (1, 7)], [(60, 7), (40, 6), (30, 4), (1, 3)],
-             [(50, 5), (40, 6), (30, 5), (20, 5), (10, 6), (1, 5)], [(12, 7), (11, 7), (3, 4), (2, 4)]]
+    cases = [
+        [(3, 6)],
+        [(30, 3), (20, 4), (10, 6), (1, 7)],
+        [(60, 7), (40, 6), (30, 4), (1, 3)],
+        [(50, 5), (40, 6), (30, 5), (20, 5), (10, 6), (1, 5)],
+        [(12, 7), (11, 7), (3, 4), (2, 4)],
+    ]
     text = " ".join(" ".join(mood(c)) for c in cases).lower()
     text += " ".join(reading.read_overview(overview([], "3m", TODAY))).lower()
     for word in ("streak", "score", "should", "fail", "missed", "behind", "in a row", "%", "diagnos", "symptom"):
@@ -208,8 +237,15 @@ def test_no_reading_uses_streaks_scores_or_guilt():
 
 def test_the_overview_reading_for_no_entries_and_some():
     assert "no finished entries from the last 4 weeks" in reading.read_overview(overview([], "4w", TODAY))[0]
-    one = Entry("wins-log", "wins-log", "1.0", 1, {"wins": ["x"]}, "completed",
-                created_at=dt.datetime.combine(TODAY, dt.time(12)).astimezone().isoformat())
+    one = Entry(
+        "wins-log",
+        "wins-log",
+        "1.0",
+        1,
+        {"wins": ["x"]},
+        "completed",
+        created_at=dt.datetime.combine(TODAY, dt.time(12)).astimezone().isoformat(),
+    )
     assert "one finished entry" in reading.read_overview(overview([one], "4w", TODAY))[0]
 
 
@@ -220,7 +256,7 @@ def test_the_svg_has_a_title_a_table_beside_it_and_no_outside_request(store):
     result = overview(store.entries(), "4w", TODAY)
     html = chart_svg.figure(chart(result, "small-steps", "mood"), result.start, result.end)
     assert re.search(r'<svg [^>]*role="img" aria-labelledby="iw-t-small-steps-mood iw-d-small-steps-mood"', html)
-    assert "<title id=\"iw-t-small-steps-mood\">Mood: expected and actual</title>" in html
+    assert '<title id="iw-t-small-steps-mood">Mood: expected and actual</title>' in html
     assert html.count("<polyline") == 2 and "currentColor" in html
     table = re.search(r"<table.*</table>", html).group(0)
     assert '<th scope="col">Expected</th><th scope="col">Actual</th>' in table
@@ -245,9 +281,18 @@ def test_one_entry_draws_a_single_marker(store):
 
 
 def test_many_entries_are_drawn_as_weekly_averages_and_the_table_says_so(store):
-    entries = [Entry("activity-mood-check-in", "small-steps", "1.0", 1, {"predicted": 5, "actual": n % 10},
-                     "completed", created_at=dt.datetime.combine(TODAY - dt.timedelta(days=n // 3), dt.time(12))
-                     .astimezone().isoformat()) for n in range(600)]
+    entries = [
+        Entry(
+            "activity-mood-check-in",
+            "small-steps",
+            "1.0",
+            1,
+            {"predicted": 5, "actual": n % 10},
+            "completed",
+            created_at=dt.datetime.combine(TODAY - dt.timedelta(days=n // 3), dt.time(12)).astimezone().isoformat(),
+        )
+        for n in range(600)
+    ]
     result = overview(entries, "all", TODAY)
     data = chart(result, "small-steps", "mood")
     html = chart_svg.figure(data, result.start, result.end)
@@ -266,7 +311,13 @@ def test_more_lines_than_colours_keeps_the_rest_in_the_table(store):
 
 
 def test_the_persons_text_is_escaped_in_charts_and_the_page(store):
-    add(store, "quick-body-check", 1, {"ratings": {NASTY: 3}}, summary="# Check\n\n" + innerwork.content.steps.md_escape(NASTY))
+    add(
+        store,
+        "quick-body-check",
+        1,
+        {"ratings": {NASTY: 3}},
+        summary="# Check\n\n" + innerwork.content.steps.md_escape(NASTY),
+    )
     result = overview(store.entries(), "4w", TODAY)
     html = page(result, result.entries)
     assert "<img" not in html and "<script" not in html and "&lt;img src=x" in html
@@ -287,6 +338,7 @@ def test_the_page_shows_only_the_entries_chosen_and_prints(store):
 # -- the notebook view, history and the command line ------------------------------------------------
 def test_the_view_changes_period_opens_an_entry_and_builds_the_page_from_the_ticked_ones(store):
     from innerwork.ui.looking_back_view import LookingBack
+
     kept = add(store, "wins-log", 3, {"wins": ["went for a walk"]}, summary="# Wins log\n\n- went for a walk")
     add(store, "wins-log", 60, {"wins": ["older"]}, summary="# Wins log\n\n- older")
     view = LookingBack(store, "4w", TODAY)
@@ -324,8 +376,9 @@ def test_export_looking_back_writes_the_page_with_only_the_entries_named(store, 
     kept = add(store, "wins-log", 3, {"wins": ["went for a walk"]}, summary="# Wins log\n\n- went for a walk")
     add(store, "wins-log", 2, {"wins": ["private"]}, summary="# Wins log\n\n- a private thing")
     out = tmp_path / "page.html"
-    result = CliRunner().invoke(main, ["export", "--looking-back", "--period", "all", "--include", kept.id[:8],
-                                       "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["export", "--looking-back", "--period", "all", "--include", kept.id[:8], "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     html = out.read_text()
     assert "went for a walk" in html and "a private thing" not in html and "Wins written down" in html

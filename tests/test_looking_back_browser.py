@@ -1,5 +1,6 @@
 """Looking back in a real Chromium: the page to print (light, dark and printed to PDF) and the view in the
 page `innerwork serve` shows, from a real SQLite file with two months of entries."""
+
 import datetime as dt
 import os
 import subprocess
@@ -23,18 +24,41 @@ def home(tmp_path_factory):
         moment = dt.datetime.combine(today - dt.timedelta(days=60 - 7 * n), dt.time(12)).astimezone()
         created = moment.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
         exercise = innerwork.get_exercise("self-compassion-break")
-        store.save(Entry(exercise.id, exercise.type, "1.0", 1, {"situation": NASTY, "before": 8 - n // 2,
-                                                               "after": 5 - n // 3}, "completed",
-                         summary=f"# A self-compassion break\n\n{md_escape(NASTY)} week {n}", created_at=created))
-        store.save(Entry("wins-log", "wins-log", "1.0", 1, {"wins": [f"win {n}"]}, "completed",
-                         summary=f"# Wins log\n\n- win {n}", created_at=created))
+        store.save(
+            Entry(
+                exercise.id,
+                exercise.type,
+                "1.0",
+                1,
+                {"situation": NASTY, "before": 8 - n // 2, "after": 5 - n // 3},
+                "completed",
+                summary=f"# A self-compassion break\n\n{md_escape(NASTY)} week {n}",
+                created_at=created,
+            )
+        )
+        store.save(
+            Entry(
+                "wins-log",
+                "wins-log",
+                "1.0",
+                1,
+                {"wins": [f"win {n}"]},
+                "completed",
+                summary=f"# Wins log\n\n- win {n}",
+                created_at=created,
+            )
+        )
     return folder
 
 
 def make_page(home, tmp_path, *options):
     out = tmp_path / "looking-back.html"
-    result = subprocess.run([sys.executable, "-m", "innerwork", "export", "--looking-back", *options, "-o", str(out)],
-                            env={**os.environ, "INNERWORK_HOME": str(home)}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "innerwork", "export", "--looking-back", *options, "-o", str(out)],
+        env={**os.environ, "INNERWORK_HOME": str(home)},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -85,16 +109,18 @@ def test_the_view_opens_from_your_entries_in_the_served_page(browser, home):
     try:
         context = browser.new_context()
         page = Page(context, server.url)
-        page.page.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span",
-                          has_text="Your entries").first.click()
+        page.page.locator(
+            ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries"
+        ).first.click()
         page.page.get_by_role("button", name="Looking back").click()
         view = page.page.locator(".innerwork-looking-back")
         view.get_by_role("img", name="How hard it felt, before and after").wait_for(timeout=30_000)
         assert view.get_by_text("After compared with Before").first.is_visible()
         view.get_by_role("button", name="4 weeks").click()
         view.get_by_text("Looking back over the last 4 weeks").wait_for(timeout=15_000)
-        view.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span",
-                     has_text="Your entries (").first.click()
+        view.locator(
+            ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries ("
+        ).first.click()
         view.get_by_role("button", name="Read").first.click()
         view.get_by_text("week 8").wait_for(timeout=15_000)  # the person's own words, one click away
         assert page.page.evaluate("window.__pwned") is None

@@ -1,4 +1,5 @@
 """`pip install .` (a wheel with schemas and exercises inside) and `pip install -e .` both work."""
+
 import json
 import subprocess
 import sys
@@ -17,24 +18,33 @@ def make_venv(path):
 
 
 def pip(python, *args):
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", *args],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", *args], check=True
+    )
 
 
 def installed_innerwork(python, tmp_path):
     """Where the venv imports innerwork from, and what `innerwork list --json` and `validate` say there."""
-    where = subprocess.run([str(python), "-c", "import innerwork; print(innerwork.__file__)"], cwd=tmp_path,
-                           capture_output=True, text=True, check=True).stdout.strip()
-    listed = subprocess.run([str(python), "-m", "innerwork", "list", "--json"], cwd=tmp_path, capture_output=True,
-                            text=True, check=True)
+    where = subprocess.run(
+        [str(python), "-c", "import innerwork; print(innerwork.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    listed = subprocess.run(
+        [str(python), "-m", "innerwork", "list", "--json"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     valid = subprocess.run([str(python), "-m", "innerwork", "validate"], cwd=tmp_path, capture_output=True, text=True)
     return Path(where), json.loads(listed.stdout), valid.returncode
 
 
 @pytest.mark.slow
 def test_the_wheel_carries_schemas_exercises_and_works_installed(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(ROOT)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(ROOT)],
+        check=True,
+    )
     [wheel] = (tmp_path / "dist").glob("innerwork-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "innerwork/schema_files/exercise.schema.json" in names

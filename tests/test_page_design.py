@@ -5,6 +5,7 @@ screen after "Start", buttons of at least 44x44 px, axe-core over the whole page
 host; announcements in live regions, focus on the new step, fields named by their questions, ratings
 as radio groups, "Your entries" and the help panel as disclosure buttons.
 """
+
 import re
 
 import pytest
@@ -14,8 +15,11 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-MODES = [pytest.param(device, scheme, id=f"{name}-{scheme}")
-         for name, device in (("phone", PHONE), ("desktop", DESKTOP)) for scheme in ("light", "dark")]
+MODES = [
+    pytest.param(device, scheme, id=f"{name}-{scheme}")
+    for name, device in (("phone", PHONE), ("desktop", DESKTOP))
+    for scheme in ("light", "dark")
+]
 CRISIS = "I want to kill myself"
 
 SMALL_BUTTONS = """() => [...document.querySelectorAll('button, [role=button], summary')]
@@ -28,7 +32,9 @@ SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("design") / "home", "--max-participants", "40", command=("serve", "--room", "3"))
+    server = Server(
+        tmp_path_factory.mktemp("design") / "home", "--max-participants", "40", command=("serve", "--room", "3")
+    )
     yield server
     server.stop()
 
@@ -37,8 +43,11 @@ def axe_serious(page):
     """axe-core over the whole document: the serious and critical violations."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document)")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def check_layout(page, where):
@@ -47,8 +56,11 @@ def check_layout(page, where):
 
 
 def next_step(app_page):
-    button = app_page.page.locator(".innerwork-app button", has_text="Finish").or_(
-        app_page.page.locator(".innerwork-app button", has_text="Next")).first
+    button = (
+        app_page.page.locator(".innerwork-app button", has_text="Finish")
+        .or_(app_page.page.locator(".innerwork-app button", has_text="Next"))
+        .first
+    )
     old = app_page.page.locator(".innerwork-step > *").first.element_handle()
     button.click()
     app_page.page.wait_for_function("e => !e.isConnected", arg=old, timeout=15_000)
@@ -74,8 +86,9 @@ def test_every_page_fits_the_screen_and_passes_axe(browser, server, device, sche
         page.page.wait_for_timeout(400)
         heading = page.page.locator(".innerwork-step h2").first
         box = heading.bounding_box()
-        assert box and 0 <= box["y"] and box["y"] + box["height"] <= device["viewport"]["height"], \
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= device["viewport"]["height"], (
             f"{where} {exercise_type}: the first question is not on the first screen"
+        )
         first = True
         for _ in range(30):
             if page.page.locator(".innerwork-summary").count():
@@ -107,8 +120,10 @@ def test_page_title_landmark_and_headings(browser, server):
     assert page.page.get_by_role("main").count() == 1
     page.start("Quick body check")
     page.page.wait_for_function("document.title === 'Quick body check · innerwork'")
-    levels = page.page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
-                                ".filter(h => h.offsetParent !== null).map(h => +h.tagName[1])")
+    levels = page.page.evaluate(
+        "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]"
+        ".filter(h => h.offsetParent !== null).map(h => +h.tagName[1])"
+    )
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     context.close()
 
@@ -152,7 +167,9 @@ def test_fields_are_named_by_their_question_and_problems_are_announced(browser, 
         pytest.fail("no problem was ever shown")
     invalid = page.page.locator(".innerwork-step [aria-invalid=true]").first
     invalid.wait_for(timeout=5_000)
-    assert page.page.locator(".innerwork-problem").first.get_attribute("id") in invalid.get_attribute("aria-describedby")
+    assert page.page.locator(".innerwork-problem").first.get_attribute("id") in invalid.get_attribute(
+        "aria-describedby"
+    )
     context.close()
 
 
@@ -207,7 +224,8 @@ def test_your_entries_opens_with_the_keyboard(browser, server):
     page.page.keyboard.press("Enter")
     page.page.wait_for_function(
         "[...document.querySelectorAll('[role=button]')].some(b => b.textContent.includes('Your entries')"
-        " && b.getAttribute('aria-expanded') === 'true')")
+        " && b.getAttribute('aria-expanded') === 'true')"
+    )
     page.page.locator(".innerwork-history").first.wait_for()
     context.close()
 

@@ -1,5 +1,6 @@
 """Tools for plugin authors: a folder of plugins loaded without installing, the schema path, and the pytest
 fixtures innerwork registers through its pytest11 entry point."""
+
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 
-CALM_BREATH = '''
+CALM_BREATH = """
 from pathlib import Path
 from innerwork import ExerciseType, StepKind, hookimpl
 
@@ -31,7 +32,7 @@ def register_step_kinds(register):
 @hookimpl
 def register_content_dirs(register):
     register(Path(__file__).parent / "calm_breath_exercises")
-'''
+"""
 
 EXERCISE = """id: three-breaths
 type: calm-breath
@@ -49,8 +50,10 @@ content:
 
 def innerwork(*args, **env):
     import os
-    return subprocess.run([sys.executable, "-m", "innerwork", *args], capture_output=True, text=True,
-                          env={**os.environ, **env})
+
+    return subprocess.run(
+        [sys.executable, "-m", "innerwork", *args], capture_output=True, text=True, env={**os.environ, **env}
+    )
 
 
 @pytest.fixture
@@ -80,7 +83,7 @@ def test_schema_path_shows_where_the_shipped_schemas_are():
     assert unknown.returncode == 2 and "shipped: answers, exercise, helplines, steps" in unknown.stderr
 
 
-AUTHOR_TESTS = '''
+AUTHOR_TESTS = """
 import os
 import pytest
 from innerwork_plugins.wins_log import WinsLog
@@ -114,7 +117,7 @@ def test_resume_an_entry_written_under_version_1(resume_old_entry, innerwork_sto
     assert session.answers == {{"wins": ["I rested"]}} and session.kept == {{"old_step": "kept"}}
     assert session.entry.content_version == 2
     assert innerwork_store.get(session.entry.id).answers == {{"good_things": ["I rested"], "old_step": "kept"}}
-'''
+"""
 
 
 def test_pytest_fixtures_for_plugin_authors_come_with_innerwork(pytester):

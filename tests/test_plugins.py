@@ -1,4 +1,5 @@
 """Plugins found through real entry points of real installed packages, in a temporary virtual environment."""
+
 import json
 import subprocess
 
@@ -57,22 +58,26 @@ def test_load_plugins_limits_what_loads(plugin_env):
 
 
 def test_the_plugin_hooks_fire_on_save(plugin_env):
-    code = ("import innerwork, innerwork_grounding as g\n"
-            "from innerwork.app.session import Session\n"
-            "s = Session(innerwork.get_exercise('five-senses'))\n"
-            "s.set_answer('calm_before', 4); s.save_now(); print(g.saved == [s.entry.id])")
+    code = (
+        "import innerwork, innerwork_grounding as g\n"
+        "from innerwork.app.session import Session\n"
+        "s = Session(innerwork.get_exercise('five-senses'))\n"
+        "s.set_answer('calm_before', 4); s.save_now(); print(g.saved == [s.entry.id])"
+    )
     result = subprocess.run([str(plugin_env), "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stderr
 
 
 def test_a_third_party_type_gets_looking_back_charts_through_its_own_declaration(plugin_env, tmp_path):
-    code = ("import innerwork\n"
-            "from innerwork.app.session import Session\n"
-            "from innerwork.storage.store import SQLiteStore\n"
-            "for before, after in ((3, 6), (4, 7)):\n"
-            "    s = Session(innerwork.get_exercise('five-senses'), SQLiteStore())\n"
-            "    s.set_answer('calm_before', before); s.set_answer('see', ['a lamp']); s.set_answer('calm_after', after)\n"
-            "    assert s.finish()\n")
+    code = (
+        "import innerwork\n"
+        "from innerwork.app.session import Session\n"
+        "from innerwork.storage.store import SQLiteStore\n"
+        "for before, after in ((3, 6), (4, 7)):\n"
+        "    s = Session(innerwork.get_exercise('five-senses'), SQLiteStore())\n"
+        "    s.set_answer('calm_before', before); s.set_answer('see', ['a lamp']); s.set_answer('calm_after', after)\n"
+        "    assert s.finish()\n"
+    )
     home = {"INNERWORK_HOME": str(tmp_path / "home")}
     made = run_code(plugin_env, code, **home)
     assert made.returncode == 0, made.stderr
@@ -100,6 +105,7 @@ class Recorder:
 
 def test_saved_and_completed_hooks_fire():
     from innerwork.app.session import Session
+
     recorder = Recorder()
     plugins().manager.register(recorder)
     try:
@@ -121,7 +127,8 @@ def test_a_plugin_that_fails_while_registering_is_skipped(monkeypatch):
     reset()
     manager = plugins().manager
     manager.register(Faulty(), name="faulty")
-    from innerwork.catalogue.loader import call_each
+    from innerwork.registry.plugins import call_each
+
     infos = plugins().infos
     with pytest.warns(innerwork.errors.PluginWarning, match="'faulty'.*ValueError: no schema found"):
         call_each(manager, infos, "register_exercise_types", lambda name: {"register": lambda t: None})
@@ -131,6 +138,7 @@ def test_a_plugin_that_fails_while_registering_is_skipped(monkeypatch):
 
 def test_every_hook_spec_has_a_docstring():
     from innerwork import hookspecs
+
     specs = [getattr(hookspecs, n) for n in dir(hookspecs) if hasattr(getattr(hookspecs, n), "innerwork_spec")]
     assert len(specs) >= 5 and all(s.__doc__ for s in specs)
     assert hookspec.project_name == "innerwork"
@@ -143,11 +151,14 @@ def test_a_summary_bug_names_the_plugin_and_the_person_gets_the_plain_summary(mo
 
     def summary(self, exercise, answers, derived):
         return f"{answers['savour']}"  # a KeyError when nothing was savoured
+
     monkeypatch.setattr(WinsLog, "summary", summary)
     session = Session(innerwork.get_exercise("wins-log"))
     session.set_answer("wins", ["Called a friend"])
-    with pytest.warns(innerwork.errors.PluginWarning, match="plugin 'wins_log' .*WinsLog.summary\\(\\) of the "
-                                                           "exercise type 'wins-log' failed: KeyError: 'savour'"):
+    with pytest.warns(
+        innerwork.errors.PluginWarning,
+        match="plugin 'wins_log' .*WinsLog.summary\\(\\) of the exercise type 'wins-log' failed: KeyError: 'savour'",
+    ):
         assert session.finish()
     assert session.entry.summary.startswith("# Wins log") and "Called a friend" in session.entry.summary
     monkeypatch.setenv("INNERWORK_STRICT_PLUGINS", "1")
@@ -163,6 +174,7 @@ def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
         @innerwork.hookimpl
         def exercise_saved(self, entry):
             raise RuntimeError("the plugin's own log file is gone")
+
     recorder = Recorder()
     manager = plugins().manager
     manager.register(Faulty(), name="faulty-saver")
@@ -171,8 +183,9 @@ def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
     try:
         session = Session(innerwork.get_exercise("wins-log"))
         session.set_answer("wins", ["Rested"])
-        with pytest.warns(innerwork.errors.PluginWarning,
-                          match=r"'faulty-saver'.*failed in exercise_saved \(RuntimeError\)") as caught:
+        with pytest.warns(
+            innerwork.errors.PluginWarning, match=r"'faulty-saver'.*failed in exercise_saved \(RuntimeError\)"
+        ) as caught:
             assert session.save_now()
         assert "log file is gone" not in str(caught[0].message)  # the error's text could hold answers
     finally:

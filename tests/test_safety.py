@@ -1,4 +1,5 @@
 """The gentle check (a built-in plugin on the answer_notice hook), the help panel and its helplines."""
+
 import json
 import os
 import subprocess
@@ -66,6 +67,7 @@ def test_the_check_can_be_turned_off(monkeypatch):
 
 def test_serve_can_turn_the_check_off():
     from innerwork.serving.serve import serve_environment
+
     assert "gentle_check" in serve_environment(True, None, False, gentle_check=False)["INNERWORK_DISABLE_PLUGINS"]
     assert "INNERWORK_DISABLE_PLUGINS" not in serve_environment(True, None, False)
 
@@ -75,6 +77,7 @@ def test_a_failing_notice_plugin_never_gets_in_the_way(monkeypatch):
         @innerwork.hookimpl
         def answer_notice(self, text):
             raise RuntimeError(f"broken on {text}")
+
     manager = registered.plugins().manager
     manager.register(Broken(), name="broken-notice")
     try:
@@ -110,6 +113,7 @@ def test_help_panel_lets_the_person_turn_the_check_off_and_on(private_home):
 
 def test_on_a_workshop_page_the_choice_is_for_that_page_only(private_home, monkeypatch):
     from innerwork.storage import settings
+
     monkeypatch.setenv("INNERWORK_STORE", "memory")
     monkeypatch.setattr(settings, "_page_only", {})
     app = prompt_app()
@@ -125,6 +129,7 @@ def test_command_line_turns_the_check_off_and_on(private_home):
 
     from innerwork.app.session import typed_notice
     from innerwork.cli import main
+
     exercise = innerwork.get_exercise("talk-like-a-friend")
     runner = CliRunner()
     result = runner.invoke(main, ["settings", "gentle-check", "off"])
@@ -143,6 +148,7 @@ def test_a_broken_settings_file_is_named_and_keeps_the_check_on(private_home):
 
     from innerwork.app.session import typed_notice
     from innerwork.cli import main
+
     private_home.mkdir(parents=True, exist_ok=True)
     (private_home / "settings.json").write_text('{"gentle_check": "nope"}')
     result = CliRunner().invoke(main, ["settings"])
@@ -152,6 +158,7 @@ def test_a_broken_settings_file_is_named_and_keeps_the_check_on(private_home):
 
 def test_nothing_about_a_notice_is_stored_or_logged(tmp_path, caplog, capsys, recwarn, private_home):
     import logging
+
     caplog.set_level(logging.DEBUG)
     store = SQLiteStore(tmp_path / "a.sqlite3")
     app = prompt_app(store)
@@ -160,7 +167,9 @@ def test_nothing_about_a_notice_is_stored_or_logged(tmp_path, caplog, capsys, re
     assert app.notice.children
     app.session.save_now()
     out = capsys.readouterr()
-    logged = " ".join(r.getMessage() for r in caplog.records) + out.out + out.err + " ".join(str(w.message) for w in recwarn)
+    logged = (
+        " ".join(r.getMessage() for r in caplog.records) + out.out + out.err + " ".join(str(w.message) for w in recwarn)
+    )
     assert "goodbye" not in logged and "safe" not in logged and "carry this alone" not in logged
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("a.sqlite3*"))
     assert b"carry this alone" not in raw and b"notice" not in raw and b"gentle" not in raw
@@ -188,8 +197,11 @@ def test_region_setting_lists_that_region_first(monkeypatch):
 
 def test_a_facilitators_own_helplines_file(tmp_path):
     own = tmp_path / "lines.json"
-    own.write_text(json.dumps({"checked": "2026-10-01", "lines": [
-        {"name": "Campus line", "region": "Our campus", "phone": "555 0100"}]}))
+    own.write_text(
+        json.dumps(
+            {"checked": "2026-10-01", "lines": [{"name": "Campus line", "region": "Our campus", "phone": "555 0100"}]}
+        )
+    )
     env = {**os.environ, "INNERWORK_HELPLINES": str(own)}
     code = "from innerwork.app.help import help_markdown; print(help_markdown())"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout

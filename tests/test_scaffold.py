@@ -1,5 +1,6 @@
 """`innerwork new-plugin` and the tutorial: the generated package installs into a fresh virtual
 environment, its own tests pass there, and so do they after following docs/tutorial.md."""
+
 import json
 import os
 import re
@@ -24,8 +25,14 @@ def tutorial_block(starts_with):
 
 
 def test_names_are_checked_and_spelled_out():
-    assert names("body-scan") == {"name": "body-scan", "entry": "body_scan", "dist": "innerwork-body-scan",
-                                  "module": "innerwork_body_scan", "Class": "BodyScan", "title": "Body scan"}
+    assert names("body-scan") == {
+        "name": "body-scan",
+        "entry": "body_scan",
+        "dist": "innerwork-body-scan",
+        "module": "innerwork_body_scan",
+        "Class": "BodyScan",
+        "title": "Body scan",
+    }
     for bad in ("Body", "body_scan", "-x", "2fast", "a--b", ""):
         with pytest.raises(ValueError, match="lowercase letters"):
             names(bad)
@@ -47,8 +54,10 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
     assert 'pip install -e ".[testing]"' in made.output and (package / "tests" / "test_plugin.py").exists()
     # sees the test tools installed here, with this checkout of innerwork
     python = str(make_plugin_env(tmp_path / "venv"))
-    subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "-e",
-                    str(package)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "-e", str(package)],
+        check=True,
+    )
 
     def run(*args):
         return subprocess.run([python, *args], capture_output=True, text=True, cwd=package, env=dict(os.environ))
@@ -62,8 +71,10 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
         assert listed["grounding"]["distribution"] == "innerwork-grounding"
         valid = run("-m", "innerwork", "validate")
         assert valid.returncode == 0, valid.stdout + valid.stderr
-        shown = run("-c", f"import innerwork; app = innerwork.show({exercise_id!r}); "
-                          "print(type(app).__name__, app.session.total)")
+        shown = run(
+            "-c",
+            f"import innerwork; app = innerwork.show({exercise_id!r}); print(type(app).__name__, app.session.total)",
+        )
         assert shown.stdout.split() == ["ExerciseApp", str(steps)], shown.stderr
 
     check("grounding-check-in", 4)  # straight out of the scaffold
@@ -76,15 +87,30 @@ def test_scaffold_then_tutorial_in_a_fresh_venv(tmp_path):
     (module / "examples.json").write_text(tutorial_block('{"five-senses"'))
     test_file = package / "tests" / "test_plugin.py"
     generated = test_file.read_text()
-    test_file.write_text(generated[:generated.index("\n\ndef test_summary")] + "\n\n\n" +
-                         tutorial_block("def test_summary_notices"))
+    test_file.write_text(
+        generated[: generated.index("\n\ndef test_summary")] + "\n\n\n" + tutorial_block("def test_summary_notices")
+    )
     check("five-senses", 5)  # after following the tutorial
 
 
 def test_new_plugin_options_make_a_complete_package(tmp_path):
-    made = CliRunner().invoke(main, ["new-plugin", "thought-record", "--dir", str(tmp_path), "--author", "Ada Lovelace",
-                                     "--email", "ada@example.org", "--description", 'Notice a "hot" thought.',
-                                     "--licence", "MIT"])
+    made = CliRunner().invoke(
+        main,
+        [
+            "new-plugin",
+            "thought-record",
+            "--dir",
+            str(tmp_path),
+            "--author",
+            "Ada Lovelace",
+            "--email",
+            "ada@example.org",
+            "--description",
+            'Notice a "hot" thought.',
+            "--licence",
+            "MIT",
+        ],
+    )
     assert made.exit_code == 0, made.output
     package = tmp_path / "innerwork-thought-record"
     licence = (package / "LICENSE").read_text()

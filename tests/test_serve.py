@@ -1,4 +1,5 @@
 """The Voila command line `innerwork serve` builds, and stopping it."""
+
 import os
 import signal
 import subprocess
@@ -48,10 +49,23 @@ def alive(pid):
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
 def test_stopping_serve_stops_voila_and_every_kernel(tmp_path, stop):
-    process = subprocess.Popen([sys.executable, "-m", "innerwork", "serve", "--workshop", "--room", "2",
-                                "--no-browser", "--port", str(free_port())],
-                               env={**os.environ, "INNERWORK_HOME": str(tmp_path)},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "innerwork",
+            "serve",
+            "--workshop",
+            "--room",
+            "2",
+            "--no-browser",
+            "--port",
+            str(free_port()),
+        ],
+        env={**os.environ, "INNERWORK_HOME": str(tmp_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 90
     while len(descendants(process.pid)) < 3 and time.monotonic() < deadline:  # Voila and two kernels
         time.sleep(0.5)
@@ -85,13 +99,18 @@ def test_voila_never_opens_the_browser_itself_and_keeps_the_port_asked_for():
 
 def test_serve_refuses_a_port_in_use_in_one_sentence(tmp_path):
     import socket
+
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", str(port)],
-                                env={**os.environ, "INNERWORK_HOME": str(tmp_path)}, capture_output=True, text=True,
-                                timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", str(port)],
+            env={**os.environ, "INNERWORK_HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert f"port {port} is already in use" in result.stderr and "Traceback" not in result.stderr
 
@@ -106,10 +125,23 @@ def test_a_room_pool_starts_kernels_in_turn_and_the_first_page_takes_a_ready_one
     log_path = tmp_path / "serve.log"
     port = free_port()
     with open(log_path, "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "innerwork", "serve", "--workshop", "--room", "4",
-                                    "--no-browser", "--port", str(port)],
-                                   env={**os.environ, "INNERWORK_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"},
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "innerwork",
+                "serve",
+                "--workshop",
+                "--room",
+                "4",
+                "--no-browser",
+                "--port",
+                str(port),
+            ],
+            env={**os.environ, "INNERWORK_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 90
         while "the page is ready at" not in log_path.read_text() and time.monotonic() < deadline:
@@ -117,6 +149,7 @@ def test_a_room_pool_starts_kernels_in_turn_and_the_first_page_takes_a_ready_one
             time.sleep(0.1)
         assert kernel_starts(log_path.read_text()) <= 1  # kernels start one after another
         import urllib.request
+
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=60) as page:
             assert page.status == 200 and b"application/vnd.jupyter.widget-view+json" in page.read()
         log = log_path.read_text()

@@ -1,4 +1,5 @@
 """The SQLite store: migrations with a backup, faults that overwrite nothing, concurrency and SIGKILL."""
+
 import hashlib
 import os
 import shutil
@@ -78,8 +79,10 @@ def test_entries_written_by_the_first_database_version_survive_every_migration(t
     path = tmp_path / "a.sqlite3"
     with sqlite3.connect(path) as conn:
         conn.executescript(MIGRATIONS[0])
-        conn.execute("INSERT INTO entries VALUES ('e1', 'wins-log', 'wins-log', '1.0', 1, 'completed', 2, "
-                     "'{\"wins\": [\"old win\"]}', '# Wins', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        conn.execute(
+            "INSERT INTO entries VALUES ('e1', 'wins-log', 'wins-log', '1.0', 1, 'completed', 2, "
+            "'{\"wins\": [\"old win\"]}', '# Wins', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')"
+        )
         conn.execute("PRAGMA user_version = 1")
     [old] = SQLiteStore(path).entries()
     assert old.answers == {"wins": ["old win"]} and old.summary == "# Wins"
@@ -133,8 +136,10 @@ WRITER = textwrap.dedent("""
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     path = tmp_path / "a.sqlite3"
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), "60", name], stdout=subprocess.DEVNULL)
-             for name in ("a", "b")]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), "60", name], stdout=subprocess.DEVNULL)
+        for name in ("a", "b")
+    ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     wins = sorted(e.answers["wins"][0] for e in SQLiteStore(path).entries())
     assert wins == sorted([f"a{n}" for n in range(60)] + [f"b{n}" for n in range(60)])
@@ -173,6 +178,7 @@ def test_cli_export_and_forget(tmp_path):
     from click.testing import CliRunner
 
     from innerwork.cli import main
+
     store = SQLiteStore()
     store.save(entry(1, status="completed", summary="# Wins log\n\n- win 1"))
     runner = CliRunner()
@@ -185,7 +191,9 @@ def test_cli_export_and_forget(tmp_path):
     assert done.exit_code == 0 and "Deleted 1 entry." in done.output and store.entries() == []
 
 
-NASTY = "a\x00b\x07c\x1b[2J\x1b]0;owned\x07d\x7fe\rf \u202egnp.exe\u202c \u2066iso\u2069 \x9b31m \u200fשלום\tend\nline two"
+NASTY = (
+    "a\x00b\x07c\x1b[2J\x1b]0;owned\x07d\x7fe\rf \u202egnp.exe\u202c \u2066iso\u2069 \x9b31m \u200fשלום\tend\nline two"
+)
 RAW = ["\x00", "\x07", "\x1b", "\x7f", "\r", "\u202e", "\u202c", "\u2066", "\u2069", "\x9b"]
 
 
@@ -197,6 +205,7 @@ def test_exports_and_summaries_show_control_and_bidi_characters_harmlessly(tmp_p
     import innerwork
     from innerwork.app.session import Session
     from innerwork.cli import main
+
     session = Session(innerwork.get_exercise("wins-log"), MemoryStore())
     session.answers[session.step.id] = [NASTY]
     summary = session.summary()
@@ -206,7 +215,9 @@ def test_exports_and_summaries_show_control_and_bidi_characters_harmlessly(tmp_p
     for fmt in ("md", "csv"):
         shown = runner.invoke(main, ["export", "--format", fmt])
         assert shown.exit_code == 0 and not any(char in shown.stdout for char in RAW)
-        assert "a\u2400b\u2407c\u241b[2J" in shown.stdout and "\u2421e" in shown.stdout and "\ufffdgnp.exe" in shown.stdout
+        assert (
+            "a\u2400b\u2407c\u241b[2J" in shown.stdout and "\u2421e" in shown.stdout and "\ufffdgnp.exe" in shown.stdout
+        )
         assert "\u200fשלום\tend\nline two" in shown.stdout  # right-to-left writing, tabs and newlines are kept
         runner.invoke(main, ["export", "--format", fmt, "-o", str(tmp_path / f"out.{fmt}")])
         written = (tmp_path / f"out.{fmt}").read_bytes().decode("utf-8").replace("\r\n", "\n")  # CSV ends rows so
@@ -226,8 +237,10 @@ def read_only_runner():
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
 
 
-SAVE_ONE = "from innerwork.storage.store import *\ntry: SQLiteStore().save(Entry('wins-log', 'wins-log', '1.0', 1, {}))\n" \
-           "except StoreError as exc: print(exc)"
+SAVE_ONE = (
+    "from innerwork.storage.store import *\ntry: SQLiteStore().save(Entry('wins-log', 'wins-log', '1.0', 1, {}))\n"
+    "except StoreError as exc: print(exc)"
+)
 
 
 @pytest.mark.parametrize("read_only", ["folder", "file"])
@@ -238,8 +251,10 @@ def test_a_healthy_file_that_cannot_be_written_is_exported_and_saving_says_why(p
     mode = target.stat().st_mode
     target.chmod(0o555 if read_only == "folder" else 0o444)
     try:
+
         def run(*args):
             return subprocess.run([*read_only_runner(), sys.executable, *args], capture_output=True, text=True)
+
         exported = run("-m", "innerwork", "export")
         assert exported.returncode == 0, exported.stderr
         assert "# Wins log" in exported.stdout and "damaged" not in exported.stderr

@@ -2,6 +2,7 @@
 
 Each test runs realistic answers through a built-in exercise, the way a person on a bad day would.
 """
+
 import re
 
 import ipywidgets as W
@@ -42,15 +43,21 @@ def walk(widget):
 
 def page_text(widget):
     """The words a person sees: every label and HTML widget but the stylesheet."""
-    return " ".join(str(w.value) for w in walk(widget)
-                    if isinstance(w, (W.HTML, W.Label)) and not str(w.value).startswith("<style>"))
+    return " ".join(
+        str(w.value)
+        for w in walk(widget)
+        if isinstance(w, (W.HTML, W.Label)) and not str(w.value).startswith("<style>")
+    )
 
 
 # 1 -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("warning,word", [
-    ("I have been feeling steadily worse over weeks, not just after hard sessions", "worse"),
-    ("I dread sessions because I feel judged or unsafe", "safe"),
-])
+@pytest.mark.parametrize(
+    "warning,word",
+    [
+        ("I have been feeling steadily worse over weeks, not just after hard sessions", "worse"),
+        ("I dread sessions because I feel judged or unsafe", "safe"),
+    ],
+)
 def test_1_a_warning_sign_is_never_outvoted_by_signs_of_progress(warning, word):
     exercise = innerwork.get_exercise("hard-because-working")
     progress = exercise.step("working").options[:4]
@@ -75,8 +82,9 @@ ROUTES = ("someone you trust", "regist", "another therapist")
 
 
 def test_3_feeling_unsafe_with_a_therapist_gets_routes_that_do_not_go_through_them():
-    _, session = finished_summary("hard-because-working",
-                                  {"not_working": ["I dread sessions because I feel judged or unsafe"]})
+    _, session = finished_summary(
+        "hard-because-working", {"not_working": ["I dread sessions because I feel judged or unsafe"]}
+    )
     section = guidance_section(session.entry.summary).lower()
     assert all(route in section for route in ROUTES)
     assert "try raising it with your therapist first" not in section
@@ -93,7 +101,7 @@ def test_4_deep_questions_come_after_grounding_and_a_plain_cue_to_stop_and_befor
     exercise = innerwork.get_exercise("after-session-reflection")
     kinds = [s.kind for s in exercise.steps]
     deep = [s.id for s in exercise.steps].index("curiosity")
-    before, after = exercise.steps[:deep], exercise.steps[deep + 1:]
+    before, after = exercise.steps[:deep], exercise.steps[deep + 1 :]
     assert "timer" in kinds[:deep]
     assert any("stop here if it is too much" in step_text(s).lower() for s in before)
     assert any(s.kind == "text" for s in after[:-1])  # a calming step before the summary
@@ -104,8 +112,11 @@ def test_5_a_very_low_safe_place_rating_points_to_help_for_an_unsafe_home():
     exercise = innerwork.get_exercise("needs-inventory")
     ratings = {item: 6 for item in exercise.step("ratings").source_items({})}
     ratings["A place where I feel safe"] = 0
-    answers = {"ratings": ratings, "focus": ["A place where I feel safe"],
-               "actions": {"A place where I feel safe": "Ask my sister to call on Sunday evenings."}}
+    answers = {
+        "ratings": ratings,
+        "focus": ["A place where I feel safe"],
+        "actions": {"A place where I feel safe": "Ask my sister to call on Sunday evenings."},
+    }
     _, session = finished_summary("needs-inventory", answers)
     summary = session.entry.summary
     home = helplines()["home_safety"]
@@ -132,8 +143,10 @@ def test_6_the_crisis_text_is_short_split_hopeful_and_complete_in_a_download():
     assert any("weeks" in p for p in paragraphs)
     assert re.search(r"better|change|hope", help_now, re.I)
     assert not re.search(r"on this page|this link|the link", help_now, re.I)
-    _, session = finished_summary("hard-because-working",
-                                  {"not_working": ["I have been feeling steadily worse over weeks, not just after hard sessions"]})
+    _, session = finished_summary(
+        "hard-because-working",
+        {"not_working": ["I have been feeling steadily worse over weeks, not just after hard sessions"]},
+    )
     download = export.to_markdown([session.entry])
     assert all(line["name"] in download for line in helplines()["lines"])
     assert "tel:988" in download and helplines()["checked"] in download
@@ -146,13 +159,17 @@ def test_7_no_exercise_promises_privacy_or_saving():
             assert not PROMISES.search(step_text(step)), (exercise.id, step.id)
 
 
-@pytest.mark.parametrize("mode,store,expected,not_expected", [
-    ("workshop", "memory", ["only in this page", "15 minutes", "Download"], ["Saved", "on this computer"]),
-    ("workshop", "sqlite", ["facilitator's server"], ["on this computer", "only in this page"]),
-    ("personal", "sqlite", ["a file on this computer"], ["only in this page", "server"]),
-])
-def test_7_every_exercise_page_says_where_answers_are_kept_in_its_mode(monkeypatch, tmp_path, mode, store,
-                                                                       expected, not_expected):
+@pytest.mark.parametrize(
+    "mode,store,expected,not_expected",
+    [
+        ("workshop", "memory", ["only in this page", "15 minutes", "Download"], ["Saved", "on this computer"]),
+        ("workshop", "sqlite", ["facilitator's server"], ["on this computer", "only in this page"]),
+        ("personal", "sqlite", ["a file on this computer"], ["only in this page", "server"]),
+    ],
+)
+def test_7_every_exercise_page_says_where_answers_are_kept_in_its_mode(
+    monkeypatch, tmp_path, mode, store, expected, not_expected
+):
     monkeypatch.setenv("INNERWORK_MODE", mode)
     store = MemoryStore() if store == "memory" else SQLiteStore(tmp_path / "a.sqlite3")
     app = ExerciseApp(Session(innerwork.get_exercise("activity-mood-check-in"), store))
@@ -177,7 +194,7 @@ def test_8_required_kind_words_have_an_example_and_a_way_through(exercise_id):
     assert exercise.step("kind_words").spec.get("placeholder")
     session = Session(exercise, MemoryStore())
     session.index = [s.id for s in exercise.steps].index("kind_words")
-    for step in exercise.answer_steps[:session.index]:  # the earlier answers, as someone would have given them
+    for step in exercise.answer_steps[: session.index]:  # the earlier answers, as someone would have given them
         if step.required:
             session.set_answer(step.id, step.example(session.answers))
     app = ExerciseApp(session)
@@ -206,12 +223,15 @@ def test_10_every_exercise_ends_with_closing_words_and_every_free_text_prompt_ha
         assert last.kind == "summary" and last.spec.get("body"), exercise.id
         for step in exercise.steps:
             if step.kind in TYPED:
-                assert step.spec.get("placeholder") or re.search(r"for example|such as", step_text(step), re.I), \
-                    (exercise.id, step.id)
+                assert step.spec.get("placeholder") or re.search(r"for example|such as", step_text(step), re.I), (
+                    exercise.id,
+                    step.id,
+                )
 
 
 def test_10_minutes_match_a_reading_and_typing_estimate():
     from innerwork.catalogue.lint import estimate_minutes
+
     for exercise in innerwork.exercises():
         estimate = estimate_minutes(exercise)
         assert estimate / 1.5 <= exercise.minutes <= estimate * 1.5 + 1, (exercise.id, exercise.minutes, estimate)
@@ -228,20 +248,24 @@ def test_10_quick_body_check_has_no_double_negatives():
 
 def test_10_step_ladder_keeps_the_order_the_person_chose():
     exercise = innerwork.get_exercise("step-ladder")
-    answers = {"steps": ["Find swimsuit", "Check times", "Go"],
-               "difficulty": {"Find swimsuit": 1, "Check times": 2, "Go": 8},
-               "order": ["Check times", "Find swimsuit", "Go"]}
+    answers = {
+        "steps": ["Find swimsuit", "Check times", "Go"],
+        "difficulty": {"Find swimsuit": 1, "Check times": 2, "Go": 8},
+        "order": ["Check times", "Find swimsuit", "Go"],
+    }
     assert exercise.step("chosen").source_items(answers) == ["Check times", "Find swimsuit", "Go"]
 
 
 # The articles' remaining themes, as new exercises -----------------------------------------
-NEW = {"settle-after-a-session": "Why Is Therapy Hard? How To Move Through Challenges",
-       "curious-about-pushing-back": "Facing Challenges in Therapy: Why It's Hard and How to Navigate It",
-       "when-defences-are-up": "Why Is Therapy So Hard?",
-       "raise-a-doubt": "When Psychotherapy Feels Hard: Is It Still Working?",
-       "thinking-about-a-change": "When Psychotherapy Feels Hard: Is It Still Working?",
-       "what-gets-in-the-way": "Why therapy sometimes doesn't help",
-       "my-support-map": "Why Is Therapy Hard? How To Move Through Challenges"}
+NEW = {
+    "settle-after-a-session": "Why Is Therapy Hard? How To Move Through Challenges",
+    "curious-about-pushing-back": "Facing Challenges in Therapy: Why It's Hard and How to Navigate It",
+    "when-defences-are-up": "Why Is Therapy So Hard?",
+    "raise-a-doubt": "When Psychotherapy Feels Hard: Is It Still Working?",
+    "thinking-about-a-change": "When Psychotherapy Feels Hard: Is It Still Working?",
+    "what-gets-in-the-way": "Why therapy sometimes doesn't help",
+    "my-support-map": "Why Is Therapy Hard? How To Move Through Challenges",
+}
 
 
 def test_innerwork_list_shows_the_new_exercises_each_citing_its_article():
@@ -250,6 +274,7 @@ def test_innerwork_list_shows_the_new_exercises_each_citing_its_article():
     from click.testing import CliRunner
 
     from innerwork.cli import main
+
     rows = {row["id"]: row for row in json.loads(CliRunner().invoke(main, ["list", "--json"]).stdout)}
     for exercise_id, article in NEW.items():
         assert rows[exercise_id]["source"]["title"] == article
@@ -261,23 +286,29 @@ def test_every_deep_new_exercise_grounds_first_and_offers_a_stop():
     for exercise_id in ("curious-about-pushing-back", "when-defences-are-up"):
         exercise = innerwork.get_exercise(exercise_id)
         kinds = [s.kind for s in exercise.steps]
-        first_stop = next(i for i, s in enumerate(exercise.steps) if "stop here if it is too much" in step_text(s).lower())
-        assert "timer" in kinds[:first_stop + 1]
+        first_stop = next(
+            i for i, s in enumerate(exercise.steps) if "stop here if it is too much" in step_text(s).lower()
+        )
+        assert "timer" in kinds[: first_stop + 1]
         assert exercise.steps[-2].kind == "text"  # a calming step before the summary
 
 
 def test_thinking_about_a_change_puts_feeling_unsafe_before_any_tally():
     exercise = innerwork.get_exercise("thinking-about-a-change")
-    _, session = finished_summary("thinking-about-a-change", {
-        "working": exercise.step("working").options[:4], "not_working": ["I feel judged or unsafe with my therapist"]})
+    _, session = finished_summary(
+        "thinking-about-a-change",
+        {"working": exercise.step("working").options[:4], "not_working": ["I feel judged or unsafe with my therapist"]},
+    )
     first = guidance_section(session.entry.summary).split("\n\n")[0].lower()
     assert "unsafe" in first and all(route in guidance_section(session.entry.summary).lower() for route in ROUTES)
     assert "don't stop suddenly" in step_text(exercise.step("not_suddenly")).lower()
 
 
 def test_an_unsafe_home_ticked_in_what_gets_in_the_way_gets_the_home_lines():
-    _, session = finished_summary("what-gets-in-the-way", {
-        "factors": ["Ongoing stress at work or at home", "Someone at home hurts, threatens or frightens me"]})
+    _, session = finished_summary(
+        "what-gets-in-the-way",
+        {"factors": ["Ongoing stress at work or at home", "Someone at home hurts, threatens or frightens me"]},
+    )
     section = guidance_section(session.entry.summary)
     assert section.lower().startswith("**you ticked that someone at home")
     assert all(line["name"] in section for line in helplines()["home_safety"]["lines"])

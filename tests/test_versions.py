@@ -1,4 +1,5 @@
 """Content versions: `innerwork migrate` upgrades old exercise files, and old answers stay readable."""
+
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -74,8 +75,13 @@ def test_a_file_with_no_upgrade_path_is_reported_and_left_alone(version_2, old_f
 
 def test_answers_recorded_under_an_older_version_are_upgraded_on_resume(version_2, tmp_path):
     store = SQLiteStore(tmp_path / "a.sqlite3")
-    old = Entry("wins-log", "wins-log", "1.0", 1, {"wins": ["I rested"], "savour": ["I rested"],
-                                                   "how": {"I rested": "I said no to a plan"}})
+    old = Entry(
+        "wins-log",
+        "wins-log",
+        "1.0",
+        1,
+        {"wins": ["I rested"], "savour": ["I rested"], "how": {"I rested": "I said no to a plan"}},
+    )
     store.save(old)
     exercise = load_catalogue([shipped("exercises") / "wins-log.yaml"]).exercises["wins-log"]  # read as version 2
     session = Session(exercise, store, store.get(old.id))
@@ -101,13 +107,24 @@ def test_answers_to_steps_that_no_longer_exist_are_never_dropped(tmp_path):
 def test_quick_body_check_answers_from_version_1_are_renamed_on_resume(tmp_path):
     """Version 2 of needs-inventory words the HALT needs without double negatives; old answers follow."""
     store = SQLiteStore(tmp_path / "a.sqlite3")
-    old = Entry("quick-body-check", "needs-inventory", "1.0", 1,
-                {"ratings": {"Not hungry": 2, "Not lonely": 1, "Moved my body today": 7},
-                 "focus": ["Not lonely"], "actions": {"Not lonely": "Text Sam"}})
+    old = Entry(
+        "quick-body-check",
+        "needs-inventory",
+        "1.0",
+        1,
+        {
+            "ratings": {"Not hungry": 2, "Not lonely": 1, "Moved my body today": 7},
+            "focus": ["Not lonely"],
+            "actions": {"Not lonely": "Text Sam"},
+        },
+    )
     store.save(old)
     session = Session(innerwork.get_exercise("quick-body-check"), store, store.get(old.id))
-    assert session.answers == {"ratings": {"Food": 2, "Company": 1, "Movement today": 7},
-                               "focus": ["Company"], "actions": {"Company": "Text Sam"}}
+    assert session.answers == {
+        "ratings": {"Food": 2, "Company": 1, "Movement today": 7},
+        "focus": ["Company"],
+        "actions": {"Company": "Text Sam"},
+    }
     session.save_now()
     assert store.get(old.id).content_version == 2
 
@@ -123,10 +140,13 @@ def test_a_version_1_file_of_the_safety_types_still_loads(tmp_path, name):
     assert cat.errors == [] and "the newest is 2" in cat.outdated[0].message
 
 
-@pytest.mark.parametrize("name,pointer,field", [
-    ("hard-because-working", "/content/guidance/warnings/0/sign", ("guidance", "warnings", 0, "sign")),
-    ("needs-inventory", "/content/safety/need", ("safety", "need")),
-])
+@pytest.mark.parametrize(
+    "name,pointer,field",
+    [
+        ("hard-because-working", "/content/guidance/warnings/0/sign", ("guidance", "warnings", 0, "sign")),
+        ("needs-inventory", "/content/safety/need", ("safety", "need")),
+    ],
+)
 def test_a_safety_rule_that_names_no_option_is_refused_with_its_line(tmp_path, name, pointer, field):
     text = (shipped("exercises") / f"{name}.yaml").read_text()
     data = yaml.safe_load(text)
@@ -134,9 +154,11 @@ def test_a_safety_rule_that_names_no_option_is_refused_with_its_line(tmp_path, n
     for key in field[:-1]:
         target = target[key]
     wrong = target[field[-1]] + " (typo)"
-    (tmp_path / f"{name}.yaml").write_text(text.replace(f"{target[field[-1]]}\n", f"{wrong}\n", 1)
-                                           if field[-1] == "need" else
-                                           text.replace(f"- sign: {target[field[-1]]}", f"- sign: {wrong}"))
+    (tmp_path / f"{name}.yaml").write_text(
+        text.replace(f"{target[field[-1]]}\n", f"{wrong}\n", 1)
+        if field[-1] == "need"
+        else text.replace(f"- sign: {target[field[-1]]}", f"- sign: {wrong}")
+    )
     cat = load_catalogue([tmp_path])
     [error] = cat.errors
     assert error.pointer == pointer and error.line > 10 and "never" in error.message

@@ -1,4 +1,5 @@
 """Drive every built-in exercise through its widgets (no browser), and check what the store holds."""
+
 import datetime as dt
 
 import ipywidgets as W
@@ -90,6 +91,7 @@ def test_typed_html_never_reaches_an_html_widget_unescaped(exercise_id):
     def no_raw_html(app):
         for value in html_values(app):
             assert "<img" not in value and "<script" not in value
+
     complete(app, NASTY, on_each_step=no_raw_html)
     no_raw_html(app)
     summary = "".join(html_values(app))
@@ -208,6 +210,7 @@ def test_a_grounding_timer_counts_down_and_records_nothing():
 
     from innerwork.content.steps import Timer
     from innerwork.ui.widgets import Countdown
+
     assert Timer({"id": "ground", "kind": "timer", "body": "Breathe"}).records_answer is False
     countdown = Countdown(2)
     assert countdown.left.value.startswith("0:02")
@@ -226,6 +229,7 @@ def test_a_grounding_timer_counts_down_and_records_nothing():
 
 def test_a_number_step_takes_a_whole_number_in_range():
     from innerwork.content.steps import Number
+
     step = Number({"id": "sessions", "kind": "number", "prompt": "How many?", "max": 200, "unit": "sessions"})
     assert step.problem(12, {}) is None and step.describe(12, {}) == "12 sessions"
     assert "0 to 200" in step.problem(201, {}) and step.problem("12", {})
@@ -235,6 +239,7 @@ def test_a_workshop_page_warns_before_an_idle_shutdown_would_lose_typed_answers(
     import time
 
     from innerwork.app import privacy
+
     monkeypatch.setenv("INNERWORK_MODE", "workshop")
     monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.5 / 60)
     app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), MemoryStore()))
@@ -249,6 +254,7 @@ def test_a_workshop_page_warns_before_an_idle_shutdown_would_lose_typed_answers(
 
 def test_answers_kept_on_this_computer_never_get_an_idle_warning(monkeypatch, tmp_path):
     from innerwork.app import privacy
+
     monkeypatch.setattr(privacy, "IDLE_WARNING_MINUTES", 0.1 / 60)
     app = ExerciseApp(Session(innerwork.get_exercise("wins-log"), SQLiteStore(tmp_path / "a.sqlite3")))
     app.input.children[1].value = "Went to my session"
@@ -258,13 +264,19 @@ def test_answers_kept_on_this_computer_never_get_an_idle_warning(monkeypatch, tm
 def test_the_idle_warning_names_the_shutdown_time_that_serve_sets():
     from innerwork.app import privacy
     from innerwork.serving.serve import voila_command
+
     command = voila_command(8866, "127.0.0.1", True, 0)
     assert f"--MappingKernelManager.cull_idle_timeout={privacy.IDLE_SHUTDOWN_MINUTES * 60}" in command
 
 
-@pytest.mark.parametrize("mode,store,words", [("workshop", "memory", "only in this page"),
-                                              ("workshop", "sqlite", "facilitator's server"),
-                                              ("personal", "sqlite", "a file on this computer")])
+@pytest.mark.parametrize(
+    "mode,store,words",
+    [
+        ("workshop", "memory", "only in this page"),
+        ("workshop", "sqlite", "facilitator's server"),
+        ("personal", "sqlite", "a file on this computer"),
+    ],
+)
 def test_the_workshop_page_and_history_say_where_answers_are_kept(monkeypatch, tmp_path, mode, store, words):
     monkeypatch.setenv("INNERWORK_MODE", mode)
     store = MemoryStore() if store == "memory" else SQLiteStore(tmp_path / "a.sqlite3")

@@ -1,4 +1,5 @@
 """A workshop server holds against its room: a real `innerwork serve` on 127.0.0.1, raw HTTP and websocket clients."""
+
 import re
 import sys
 import time
@@ -20,8 +21,15 @@ SERVER_PATHS = {sys.prefix, str(Path(innerwork.__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
     """A room of one kernel kept ready, pages that never connect lose their kernel after 5 s."""
-    server = WorkshopServer(tmp_path_factory.mktemp("room") / "home", "--workshop", "--room", "1",
-                            "--max-participants", "10", "--voila-arg=--RoomGuard.connect_timeout=5")
+    server = WorkshopServer(
+        tmp_path_factory.mktemp("room") / "home",
+        "--workshop",
+        "--room",
+        "1",
+        "--max-participants",
+        "10",
+        "--voila-arg=--RoomGuard.connect_timeout=5",
+    )
     yield server
     server.stop()
 
@@ -46,13 +54,19 @@ def test_a_kernel_answers_only_the_browser_whose_page_took_it(room):
         assert client.fetch(f"/api/kernels/{kernel_id}").code == 403
         assert refused(client, f"/api/kernels/{kernel_id}/channels?session_id=x") == 403
         assert refused(client, f"/voila/query/{kernel_id}") == 403
-        forged = client.fetch(f"/voila/api/shutdown/{kernel_id}", method="POST", body="",
-                              headers={"Cookie": "_xsrf=forged", "X-XSRFToken": "forged"}, keep_cookies=False)
+        forged = client.fetch(
+            f"/voila/api/shutdown/{kernel_id}",
+            method="POST",
+            body="",
+            headers={"Cookie": "_xsrf=forged", "X-XSRFToken": "forged"},
+            keep_cookies=False,
+        )
         assert forged.code == 403
         assert client.fetch(f"/api/kernels/{kernel_id}", method="DELETE").code == 403
     assert owner.fetch(f"/api/kernels/{kernel_id}").code == 200  # still running, still the owner's
-    replies = owner.socket(f"/api/kernels/{kernel_id}/channels?session_id=x",
-                           [kernel_message("kernel_info_request", {})])
+    replies = owner.socket(
+        f"/api/kernels/{kernel_id}/channels?session_id=x", [kernel_message("kernel_info_request", {})]
+    )
     assert any('"kernel_info_reply"' in reply for reply in replies)
 
 
@@ -68,16 +82,29 @@ def test_kernel_ids_stay_out_of_the_log(room):
 
 ODD_MESSAGES = [
     kernel_message("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget.control", "data": {}}),
-    kernel_message("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget.control", "data": {}},
-                   {"version": "0.1"}),
-    kernel_message("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget",
-                                 "data": {"state": {"_model_name": "NoSuchModel", "_model_module": "x"}}}),
+    kernel_message(
+        "comm_open",
+        {"comm_id": uuid.uuid4().hex, "target_name": "jupyter.widget.control", "data": {}},
+        {"version": "0.1"},
+    ),
+    kernel_message(
+        "comm_open",
+        {
+            "comm_id": uuid.uuid4().hex,
+            "target_name": "jupyter.widget",
+            "data": {"state": {"_model_name": "NoSuchModel", "_model_module": "x"}},
+        },
+    ),
     kernel_message("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": "no.such.target", "data": None}),
     kernel_message("comm_msg", {"comm_id": "no-such-comm", "data": {"method": "update", "state": {"value": 1}}}),
     kernel_message("comm_info_request", {"target_name": 5}),
     kernel_message("execute_request", {"code": "1/0", "silent": False}),
     kernel_message("shutdown_request", {"restart": "maybe"}, channel="nowhere"),
-    "not json at all", '{"header": 5}', '{"channel": "shell"}', "[]", "{}",
+    "not json at all",
+    '{"header": 5}',
+    '{"channel": "shell"}',
+    "[]",
+    "{}",
 ]
 
 
@@ -88,8 +115,10 @@ def test_no_traceback_or_server_path_reaches_a_page_whatever_it_sends(room):
     for message in ODD_MESSAGES:
         received += client.socket(f"/api/kernels/{kernel_id}/channels?session_id=x", [message], listen=2)
     # the page's own widgets still answer afterwards
-    received += client.socket(f"/api/kernels/{kernel_id}/channels?session_id=x",
-                              [kernel_message("comm_info_request", {"target_name": "jupyter.widget"})])
+    received += client.socket(
+        f"/api/kernels/{kernel_id}/channels?session_id=x",
+        [kernel_message("comm_info_request", {"target_name": "jupyter.widget"})],
+    )
     assert any('"comm_info_reply"' in message for message in received)
     for message in received:
         assert "Traceback" not in message and 'File "' not in message, message[:2000]
@@ -120,8 +149,12 @@ def test_every_response_carries_the_security_headers(room):
     missing = client.fetch("/voila/labextensions/no-such-file.js")
     assert missing.code == 404
     assert_safe_headers(missing)
-    errors = [("/voila/templates/no-such-file", "GET"),  # 500: Voila cannot parse the path
-              ("/api/kernels/" + str(uuid.uuid4()), "GET"), ("/", "PUT"), ("/voila/static/no-such-file.js", "GET")]
+    errors = [
+        ("/voila/templates/no-such-file", "GET"),  # 500: Voila cannot parse the path
+        ("/api/kernels/" + str(uuid.uuid4()), "GET"),
+        ("/", "PUT"),
+        ("/voila/static/no-such-file.js", "GET"),
+    ]
     for path, method in errors:
         error = client.fetch(path, method=method, body="" if method == "PUT" else None)
         assert error.code >= 400, (path, error.code)
@@ -151,8 +184,16 @@ def test_a_page_that_never_connects_loses_its_kernel(room):
 
 @pytest.fixture
 def small_room(tmp_path):
-    server = WorkshopServer(tmp_path / "home", "--workshop", "--room", "1", "--max-participants", "2",
-                            "--voila-arg=--RoomGuard.page_burst=3", "--voila-arg=--RoomGuard.pages_per_minute=1")
+    server = WorkshopServer(
+        tmp_path / "home",
+        "--workshop",
+        "--room",
+        "1",
+        "--max-participants",
+        "2",
+        "--voila-arg=--RoomGuard.page_burst=3",
+        "--voila-arg=--RoomGuard.pages_per_minute=1",
+    )
     yield server
     server.stop()
 
@@ -185,8 +226,9 @@ def test_one_address_opening_pages_fast_is_asked_to_wait(small_room):
 
 def test_personal_mode_ends_a_closed_pages_kernel_so_reloads_never_fill_the_cap(tmp_path):
     """A reload leaves the old page's kernel behind (Voila's goodbye can be refused); it ends soon after."""
-    server = WorkshopServer(tmp_path / "home", "--room", "1", "--max-participants", "3",
-                            "--voila-arg=--RoomGuard.disconnected_timeout=2")
+    server = WorkshopServer(
+        tmp_path / "home", "--room", "1", "--max-participants", "3", "--voila-arg=--RoomGuard.disconnected_timeout=2"
+    )
     try:
         client = Client(server, "127.0.0.9")
         for _ in range(5):  # more reloads than the cap holds
@@ -204,5 +246,6 @@ def test_personal_mode_ends_a_closed_pages_kernel_so_reloads_never_fill_the_cap(
 
 def test_innerwork_serve_ends_closed_pages_kernels_only_where_answers_are_saved():
     from innerwork.serving.serve import voila_command
+
     assert "--RoomGuard.disconnected_timeout=120" in voila_command(8866, "127.0.0.1", False, 1)
     assert not any("disconnected_timeout" in arg for arg in voila_command(8866, "127.0.0.1", True, 30))

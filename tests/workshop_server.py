@@ -2,6 +2,7 @@
 
 Each client can come from its own loopback address (127.0.0.N), as participants on their own devices do.
 """
+
 import asyncio
 import json
 import os
@@ -27,7 +28,9 @@ class WorkshopServer:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "innerwork", "serve", "--no-browser", "--port", str(self.port), *options],
                 env={**os.environ, "INNERWORK_HOME": str(home), "PYTHONUNBUFFERED": "1"},
-                stdout=log, stderr=subprocess.STDOUT)
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:  # a static file: answering it starts no kernel
@@ -83,10 +86,19 @@ class Client:
 
     def fetch(self, path: str, method: str = "GET", headers=None, body=None, keep_cookies=True):
         async def go():
-            return await AsyncHTTPClient().fetch(HTTPRequest(
-                self.server.base + path, method=method, headers={**self.cookie_header(), **(headers or {})},
-                body=body, network_interface=self.address, follow_redirects=False, request_timeout=120),
-                raise_error=False)
+            return await AsyncHTTPClient().fetch(
+                HTTPRequest(
+                    self.server.base + path,
+                    method=method,
+                    headers={**self.cookie_header(), **(headers or {})},
+                    body=body,
+                    network_interface=self.address,
+                    follow_redirects=False,
+                    request_timeout=120,
+                ),
+                raise_error=False,
+            )
+
         response = asyncio.run(go())
         if keep_cookies:
             for cookie in response.headers.get_list("Set-Cookie"):
@@ -105,10 +117,10 @@ class Client:
 
         Raises tornado's HTTPClientError if the server refuses the websocket.
         """
+
         async def go():
             url = self.server.base.replace("http", "ws", 1) + path
-            ws = await websocket_connect(HTTPRequest(url, headers=self.cookie_header(),
-                                                     network_interface=self.address))
+            ws = await websocket_connect(HTTPRequest(url, headers=self.cookie_header(), network_interface=self.address))
             received = []
             for message in messages:
                 await ws.write_message(message)
@@ -123,12 +135,26 @@ class Client:
                 received.append(message if isinstance(message, str) else message.decode("utf-8", "replace"))
             ws.close()
             return received
+
         return asyncio.run(go())
 
 
 def kernel_message(msg_type: str, content: dict, metadata: dict | None = None, channel: str = "shell") -> str:
     """A message to a kernel in the websocket's JSON form."""
-    return json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "", "session": "t",
-                                  "date": "", "version": "5.3"},
-                       "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": channel,
-                       "buffers": []})
+    return json.dumps(
+        {
+            "header": {
+                "msg_id": uuid.uuid4().hex,
+                "msg_type": msg_type,
+                "username": "",
+                "session": "t",
+                "date": "",
+                "version": "5.3",
+            },
+            "parent_header": {},
+            "metadata": metadata or {},
+            "content": content,
+            "channel": channel,
+            "buffers": [],
+        }
+    )

@@ -3,6 +3,7 @@
 ``INNERWORK_HELPLINES`` points at a facilitator's own helplines file;
 ``INNERWORK_HELP_REGION`` (e.g. ``UK``) lists that region's lines first.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,9 +54,17 @@ def lines_markdown(lines: list[dict]) -> list[str]:
 def help_markdown(data: dict | None = None) -> str:
     """The help panel as Markdown, with ``tel:`` links for phone numbers."""
     data = data or helplines()
-    lines = ["**If you are in danger right now, call your local emergency number.**", "", *lines_markdown(data["lines"])]
-    lines += ["", "innerwork is a self-help aid. It is not therapy and not a crisis service.",
-              "", f"*This list was last checked on {data['checked']}.*"]
+    lines = [
+        "**If you are in danger right now, call your local emergency number.**",
+        "",
+        *lines_markdown(data["lines"]),
+    ]
+    lines += [
+        "",
+        "innerwork is a self-help aid. It is not therapy and not a crisis service.",
+        "",
+        f"*This list was last checked on {data['checked']}.*",
+    ]
     return "\n".join(lines)
 
 
@@ -63,7 +72,15 @@ def home_safety_markdown(data: dict | None = None) -> str:
     """Where to turn when home does not feel safe: the file's ``home_safety`` lines, or its crisis lines."""
     data = data or helplines()
     home = data.get("home_safety") or {"checked": data["checked"], "lines": data["lines"]}
-    return "\n".join(["**If you are in danger right now, call your local emergency number.**", "",
-                      "These free lines talk with people who do not feel safe at home. They can help you think "
-                      "through what to do next, at your pace.", "", *lines_markdown(home["lines"]), "",
-                      f"*This list was last checked on {home['checked']}.*"])
+    return "\n".join(
+        [
+            "**If you are in danger right now, call your local emergency number.**",
+            "",
+            "These free lines talk with people who do not feel safe at home. They can help you think "
+            "through what to do next, at your pace.",
+            "",
+            *lines_markdown(home["lines"]),
+            "",
+            f"*This list was last checked on {home['checked']}.*",
+        ]
+    )

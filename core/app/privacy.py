@@ -4,6 +4,7 @@ Three modes: personal (a file on this computer), workshop (only in the page), an
 ``--keep-answers-on-server`` (the facilitator's server). Every page and exercise says which one
 applies, and nothing promises more.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,12 +32,14 @@ def where_kept(store) -> str:
     """One or two sentences saying where answers are kept and what that means."""
     if only_in_page(store):
         if hosted():
-            return ("Your answers are kept only in this page. They are gone when you close "
-                    f"it, or when it sits unused for {IDLE_SHUTDOWN_MINUTES} minutes (a locked phone counts). "
-                    "Download them before you step away: \"Stop for now\" gives you the links.")
+            return (
+                "Your answers are kept only in this page. They are gone when you close "
+                f"it, or when it sits unused for {IDLE_SHUTDOWN_MINUTES} minutes (a locked phone counts). "
+                'Download them before you step away: "Stop for now" gives you the links.'
+            )
         return "Your answers are kept only in this page and are not written anywhere. Download them to keep them."
     if hosted():
-        return ("Your answers are saved on the facilitator's server. Ask them who can see them and for how long.")
+        return "Your answers are saved on the facilitator's server. Ask them who can see them and for how long."
     return f"Your answers are saved in a file on this computer ({store.location}). {_lock_note(store)}"
 
 
@@ -61,14 +64,18 @@ def saved_label(store) -> str:
 def stopped_message(store) -> str:
     """What "Stop for now" says about coming back."""
     if only_in_page(store):
-        return (f"Your answers are kept only in this page. They will be gone if you close it, or after "
-                f"{IDLE_SHUTDOWN_MINUTES} minutes without use. Download them now to keep them.")
+        return (
+            f"Your answers are kept only in this page. They will be gone if you close it, or after "
+            f"{IDLE_SHUTDOWN_MINUTES} minutes without use. Download them now to keep them."
+        )
     where = "on the facilitator's server" if hosted() else f"in a file on this computer ({store.location})"
     return f"Your answers so far are saved {where}. You can come back to this exercise any time."
 
 
 def idle_warning() -> str:
     """Shown on a workshop page that keeps answers only in itself, after a while without a change."""
-    return (f"**Still there?** Nothing has changed on this page for {IDLE_WARNING_MINUTES} minutes. If the page "
-            f"is closed, or your phone locks or switches apps, it can shut down after {IDLE_SHUTDOWN_MINUTES} "
-            "minutes without use, and your answers go with it. Download them now to keep them.")
+    return (
+        f"**Still there?** Nothing has changed on this page for {IDLE_WARNING_MINUTES} minutes. If the page "
+        f"is closed, or your phone locks or switches apps, it can shut down after {IDLE_SHUTDOWN_MINUTES} "
+        "minutes without use, and your answers go with it. Download them now to keep them."
+    )

@@ -7,6 +7,7 @@ and a clinician's post on why therapy sometimes doesn't help); successes are wor
 Is Therapy Hard? How To Move Through Challenges", BetterHelp). No streaks, no scores, no guilt.
 The sentences are plain text: escape them before putting them in HTML.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,14 +23,20 @@ WEEKS = dt.timedelta(days=14)
 MAX_DESCRIBED = 3
 NUMBERS = {2: "two", 3: "three"}
 
-PLATEAU = ("Staying level for a while is common: plateaus are a normal part of therapy, and they are often "
-           "when what you have learned settles in.")
-HARDER_FOR_WEEKS = ("If you have been feeling worse for weeks, and not only after hard sessions, that is worth "
-                    "bringing to your therapist; this page can help you show them. Talk it over with them before "
-                    "deciding to stop. If it feels heavy right now, \"Need help now?\" lists people you can reach "
-                    "today.")
-HARDER_LATELY = ("A harder stretch after a difficult session is common and often passes. If it goes on for "
-                 "weeks, bring it to your therapist.")
+PLATEAU = (
+    "Staying level for a while is common: plateaus are a normal part of therapy, and they are often "
+    "when what you have learned settles in."
+)
+HARDER_FOR_WEEKS = (
+    "If you have been feeling worse for weeks, and not only after hard sessions, that is worth "
+    "bringing to your therapist; this page can help you show them. Talk it over with them before "
+    'deciding to stop. If it feels heavy right now, "Need help now?" lists people you can reach '
+    "today."
+)
+HARDER_LATELY = (
+    "A harder stretch after a difficult session is common and often passes. If it goes on for "
+    "weeks, bring it to your therapist."
+)
 EASIER = "That change is yours, and worth noticing."
 FEW = "That is too few to see a direction yet; the chart fills in as you go."
 
@@ -38,11 +45,15 @@ def read_overview(overview: Overview) -> list[str]:
     """The opening sentences for a period."""
     count = len(overview.entries)
     if not count:
-        return [f"There are no finished entries from {overview.period_words}. When you finish an exercise, "
-                "what it records appears here over time."]
+        return [
+            f"There are no finished entries from {overview.period_words}. When you finish an exercise, "
+            "what it records appears here over time."
+        ]
     entries = "one finished entry" if count == 1 else f"{count:,} finished entries"
-    return [f"Looking back over {overview.period_words}: {entries}, in your own words and ratings. "
-            "This describes what you recorded; it is not an assessment."]
+    return [
+        f"Looking back over {overview.period_words}: {entries}, in your own words and ratings. "
+        "This describes what you recorded; it is not an assessment."
+    ]
 
 
 def read_chart(data: ChartData) -> list[str]:
@@ -51,8 +62,9 @@ def read_chart(data: ChartData) -> list[str]:
         return _read_weekly(data)
     sentences, moods = [], []
     lines = list(data.lines.items())
-    described = [item for item in lines if _change(item[1]) not in (None, 0.0)][:MAX_DESCRIBED] \
-        if len(lines) > 2 else lines
+    described = (
+        [item for item in lines if _change(item[1]) not in (None, 0.0)][:MAX_DESCRIBED] if len(lines) > 2 else lines
+    )
     for label, points in described:
         sentence, mood = _read_line(label, points, data)
         sentences.append(sentence)
@@ -60,14 +72,20 @@ def read_chart(data: ChartData) -> list[str]:
     if len(lines) > 2:
         rest = len(lines) - len(described)
         if rest:
-            sentences.append(f"The other {rest} stayed about the same, or have too few ratings to compare."
-                             if described else f"All {rest} stayed about the same, or have too few ratings to "
-                                              "compare.")
+            sentences.append(
+                f"The other {rest} stayed about the same, or have too few ratings to compare."
+                if described
+                else f"All {rest} stayed about the same, or have too few ratings to compare."
+            )
             moods.append("level")
     if data.chart.compare:
         sentences.extend(_read_pairs(data))
-    for mood, advice in (("worse for weeks", HARDER_FOR_WEEKS), ("worse lately", HARDER_LATELY),
-                         ("level", PLATEAU), ("easier", EASIER)):
+    for mood, advice in (
+        ("worse for weeks", HARDER_FOR_WEEKS),
+        ("worse lately", HARDER_LATELY),
+        ("level", PLATEAU),
+        ("easier", EASIER),
+    ):
         if mood in moods and (mood != "level" or data.entry_count >= 6):
             sentences.append(advice)
             break
@@ -79,7 +97,7 @@ def _recent(points: list[Point]) -> tuple[int, list[Point], list[Point]] | None:
     if len(points) < 4:
         return None
     k = min(3, len(points) // 2)
-    return k, points[-k:], points[-2 * k:-k]
+    return k, points[-k:], points[-2 * k : -k]
 
 
 def _change(points: list[Point]) -> float | None:
@@ -105,26 +123,35 @@ def _read_line(label: str, points: list[Point], data: ChartData) -> tuple[str, s
     """One sentence about one line, and how it went: few, level, changed, easier, worse lately or worse for weeks."""
     noun = "ratings" if data.chart.scale else "entries"
     if len(points) == 1:
-        return (f"{label}: one rating so far ({format_number(points[0].value)} on {format_day(points[0].day)}), "
-                "so there is no change to see yet.", "few")
+        return (
+            f"{label}: one rating so far ({format_number(points[0].value)} on {format_day(points[0].day)}), "
+            "so there is no change to see yet.",
+            "few",
+        )
     change = _change(points)
     if change is None:
         return f"{label}: {len(points)} {noun} so far. {FEW}", "few"
     k, last, before = _recent(points)
     words = NUMBERS.get(k, str(k))
     if change == 0.0:
-        sentence = (f"{label}: your last {words} {noun} were about the same as the {words} before "
-                    f"(around {format_number(mean(p.value for p in last))}).")
+        sentence = (
+            f"{label}: your last {words} {noun} were about the same as the {words} before "
+            f"(around {format_number(mean(p.value for p in last))})."
+        )
     else:
-        sentence = (f"{label}: your last {words} {noun} were {'higher' if change > 0 else 'lower'} than the "
-                    f"{words} before ({format_number(mean(p.value for p in last))} on average, against "
-                    f"{format_number(mean(p.value for p in before))}).")
+        sentence = (
+            f"{label}: your last {words} {noun} were {'higher' if change > 0 else 'lower'} than the "
+            f"{words} before ({format_number(mean(p.value for p in last))} on average, against "
+            f"{format_number(mean(p.value for p in before))})."
+        )
     overall = _overall(points)
     if overall:
         third = len(points) // 3
-        sentence += (f" Over the whole period it went from around {format_number(mean(p.value for p in points[:third]))}"
-                     f" in your first {third} {noun} to around {format_number(mean(p.value for p in points[-third:]))} "
-                     f"in your last {third}.")
+        sentence += (
+            f" Over the whole period it went from around {format_number(mean(p.value for p in points[:third]))}"
+            f" in your first {third} {noun} to around {format_number(mean(p.value for p in points[-third:]))} "
+            f"in your last {third}."
+        )
     return sentence, _how(data.chart.better, change, overall, points, last)
 
 
@@ -134,6 +161,7 @@ def _how(better: str, change: float, overall: float | None, points: list[Point],
 
     def easier(value):
         return bool(value) and better in ("higher", "lower") and (value > 0) == (better == "higher")
+
     if worse(overall) and points[-1].day - points[0].day >= WEEKS:
         return "worse for weeks"
     if worse(change):
@@ -158,9 +186,10 @@ def _read_pairs(data: ChartData) -> list[str]:
     if len(both) == 1:
         e = both[0]
         how = "higher than" if b[e] > a[e] else "lower than" if b[e] < a[e] else "the same as"
-        return [f"In your one entry with both, {second} ({format_number(b[e])}) was {how} {first} ({format_number(a[e])})."]
-    parts = [f"{count} {how}" for count, how in ((lower, "lower"), (same, "the same"), (higher, "higher"))
-             if count]
+        return [
+            f"In your one entry with both, {second} ({format_number(b[e])}) was {how} {first} ({format_number(a[e])})."
+        ]
+    parts = [f"{count} {how}" for count, how in ((lower, "lower"), (same, "the same"), (higher, "higher")) if count]
     return [f"{second} compared with {first}, in your {len(both)} entries with both: {', '.join(parts)}."]
 
 
@@ -173,6 +202,5 @@ def _read_weekly(data: ChartData) -> list[str]:
         spread = "in one week" if len(weeks) == 1 else f"across {len(weeks)} different weeks"
         name = label if len(data.lines) > 1 else unit
         sentences.append(f"{name[:1].upper()}{name[1:]} in this period: {format_number(total)}, {spread}.")
-    sentences.append("Each one counts, however small. A week with nothing here is not a week where nothing "
-                     "happened.")
+    sentences.append("Each one counts, however small. A week with nothing here is not a week where nothing happened.")
     return sentences

@@ -3,6 +3,7 @@
 Pure Python, no widgets. Each type says what can be charted (:meth:`innerwork.ExerciseType.charts`);
 this module reads those values from the entries of a period and keeps them in time order.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -84,8 +85,13 @@ def period_start(period: str, today: dt.date) -> dt.date | None:
     return None if days is None else today - dt.timedelta(days=days - 1)
 
 
-def overview(entries: list[Entry], period: str = "3m", today: dt.date | None = None,
-                 types: dict[str, ExerciseType] | None = None, exercises=None) -> Overview:
+def overview(
+    entries: list[Entry],
+    period: str = "3m",
+    today: dt.date | None = None,
+    types: dict[str, ExerciseType] | None = None,
+    exercises=None,
+) -> Overview:
     """The completed ``entries`` of ``period`` (``4w``, ``3m`` or ``all``), grouped by type, with each type's charts.
 
     ``types`` and ``exercises`` default to the installed ones.
@@ -95,11 +101,14 @@ def overview(entries: list[Entry], period: str = "3m", today: dt.date | None = N
     if types is None or exercises is None:
         from ..catalogue.loader import catalogue
         from ..registry.registered import plugins
+
         types = plugins().types if types is None else types
         exercises = list(catalogue().exercises.values()) if exercises is None else exercises
     dated = [(entry_day(e), e) for e in entries if e.status == "completed"]
-    dated = sorted(((day, e) for day, e in dated if (start is None or day >= start) and day <= today),
-                   key=lambda pair: (pair[0], pair[1].created_at))
+    dated = sorted(
+        ((day, e) for day, e in dated if (start is None or day >= start) and day <= today),
+        key=lambda pair: (pair[0], pair[1].created_at),
+    )
     by_type: dict[str, list[tuple[dt.date, Entry]]] = defaultdict(list)
     for day, entry in dated:
         by_type[entry.type].append((day, entry))
@@ -119,10 +128,16 @@ def _type_view(name: str, exercise_type: ExerciseType | None, exercises, dated) 
     try:
         charts = list(exercise_type.charts(exercises))
     except Exception as exc:  # a fault in someone's plugin must not hide the other charts
-        return TypeView(name, title, [], entries, f"The charts of '{name}' could not be read "
-                                                  f"({type(exc).__name__}: {exc}); its entries are below.")
-    answers = [(day, entry.id, exercise_type.upgrade_answers(entry.content_version, entry.answers))
-               for day, entry in dated]
+        return TypeView(
+            name,
+            title,
+            [],
+            entries,
+            f"The charts of '{name}' could not be read ({type(exc).__name__}: {exc}); its entries are below.",
+        )
+    answers = [
+        (day, entry.id, exercise_type.upgrade_answers(entry.content_version, entry.answers)) for day, entry in dated
+    ]
     views, problems = [], []
     for chart in charts:
         try:

@@ -1,4 +1,5 @@
 """One person working through one exercise: current step, answers, checks, saving. No widgets."""
+
 from __future__ import annotations
 
 import threading

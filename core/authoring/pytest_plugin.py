@@ -8,6 +8,7 @@ entry point). Nothing here runs unless a test asks for a fixture.
   older content version of its type, saved to and read back from ``innerwork_store``.
 - ``innerwork_strict``: plugin problems are errors in this test (``INNERWORK_STRICT_PLUGINS=1``).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,7 @@ def _forget_loaded():
     """Drop what innerwork cached (plugins, catalogue, the default answers file), so a test sees its own setup."""
     from ..catalogue import loader as catalogue
     from ..ui import notebook
+
     catalogue.reset()
     notebook._default_store.cache_clear()
 
@@ -28,6 +30,7 @@ def innerwork_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("INNERWORK_HOME", str(home))
     from ..ui import notebook
+
     notebook._default_store.cache_clear()
     yield home
     notebook._default_store.cache_clear()
@@ -37,6 +40,7 @@ def innerwork_home(tmp_path, monkeypatch):
 def innerwork_store(innerwork_home):
     """A real SQLite answers file in ``innerwork_home``."""
     from ..storage.store import SQLiteStore
+
     return SQLiteStore(innerwork_home / "innerwork.sqlite3")
 
 
@@ -53,9 +57,9 @@ def load_exercise():
         try:
             exercise, _notes = load_file(path)
         except InvalidContent as exc:
-            pytest.fail(f"{path} has {len(exc.errors)} problem(s):\n" + "\n".join(map(str, exc.errors)),
-                        pytrace=False)
+            pytest.fail(f"{path} has {len(exc.errors)} problem(s):\n" + "\n".join(map(str, exc.errors)), pytrace=False)
         return exercise
+
     return load
 
 
@@ -72,6 +76,7 @@ def resume_old_entry(innerwork_store):
         if isinstance(exercise, str):
             exercise = get_exercise(exercise)
         return resume(exercise, answers, content_version, store=innerwork_store)
+
     return resume_entry
 
 

@@ -1,4 +1,5 @@
 """``innerwork new-plugin``: a pip-installable exercise-type plugin that works on the first try."""
+
 from __future__ import annotations
 
 import datetime
@@ -18,12 +19,20 @@ LICENCES = {"Apache-2.0": "Apache-2.0.txt", "MIT": "MIT.txt"}
 def names(name: str) -> dict[str, str]:
     """Every spelling of ``name`` the package needs: distribution, module, entry point, class, title."""
     if not NAME.match(name):
-        raise ValueError(f"'{name}' is not a usable plugin name: use lowercase letters, digits and single "
-                         "hyphens, starting with a letter (for example 'grounding' or 'body-scan').")
+        raise ValueError(
+            f"'{name}' is not a usable plugin name: use lowercase letters, digits and single "
+            "hyphens, starting with a letter (for example 'grounding' or 'body-scan')."
+        )
     entry = name.replace("-", "_")
     words = name.split("-")
-    return {"name": name, "entry": entry, "dist": f"innerwork-{name}", "module": f"innerwork_{entry}",
-            "Class": "".join(w.capitalize() for w in words), "title": " ".join(words).capitalize()}
+    return {
+        "name": name,
+        "entry": entry,
+        "dist": f"innerwork-{name}",
+        "module": f"innerwork_{entry}",
+        "Class": "".join(w.capitalize() for w in words),
+        "title": " ".join(words).capitalize(),
+    }
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -32,8 +41,9 @@ def fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def package_details(name: str, author: str = "", email: str = "", description: str = "",
-                    licence: str = "Apache-2.0") -> dict[str, str]:
+def package_details(
+    name: str, author: str = "", email: str = "", description: str = "", licence: str = "Apache-2.0"
+) -> dict[str, str]:
     """The values the templates are filled with: names, the author, the description and the licence."""
     if licence not in LICENCES:
         raise ValueError(f"unknown licence '{licence}'; choose one of: {', '.join(sorted(LICENCES))}")
@@ -41,17 +51,21 @@ def package_details(name: str, author: str = "", email: str = "", description: s
     person = ([f"name = {json.dumps(author)}"] if author else []) + ([f"email = {json.dumps(email)}"] if email else [])
     major, minor = (__version__.split(".") + ["0"])[:2]
     description = description or f"The {name} exercise type for innerwork."
-    values.update({
-        "description": description,
-        "description_toml": json.dumps(description),
-        "licence": licence,
-        "authors": f"authors = [{{{', '.join(person)}}}]\n" if person else "",
-        "holder": author or f"the {values['dist']} authors",
-        "year": str(datetime.date.today().year),
-        # the innerwork this package was made with, up to (not including) the next minor version
-        "innerwork_pin": f"innerwork>={major}.{minor},<{major}.{int(minor) + 1}" if minor.isdigit() else "innerwork",
-        "dot": ".",
-    })
+    values.update(
+        {
+            "description": description,
+            "description_toml": json.dumps(description),
+            "licence": licence,
+            "authors": f"authors = [{{{', '.join(person)}}}]\n" if person else "",
+            "holder": author or f"the {values['dist']} authors",
+            "year": str(datetime.date.today().year),
+            # the innerwork this package was made with, up to (not including) the next minor version
+            "innerwork_pin": f"innerwork>={major}.{minor},<{major}.{int(minor) + 1}"
+            if minor.isdigit()
+            else "innerwork",
+            "dot": ".",
+        }
+    )
     return values
 
 

@@ -20,6 +20,7 @@ numbers from every accepted answer and draw the person's text escaped. Every
 problem names the file and the plugin. The kit fails if
 it tested nothing. Needs ``pip install "innerwork[testing]"``.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -73,18 +74,28 @@ def find_plugin(name: str, loaded: Plugins | None = None) -> str:
         if spelling in by_package and list(by_package.values()).count(by_package[spelling]) == 1:
             return by_package[spelling]
     for info in packages_without_entry_point():
-        if info.distribution.lower() in {name.lower(), f"innerwork-{name}".lower(), f"innerwork-{name.replace('_', '-')}"}:
+        if info.distribution.lower() in {
+            name.lower(),
+            f"innerwork-{name}".lower(),
+            f"innerwork-{name.replace('_', '-')}",
+        }:
             raise AssertionError(f"no plugin '{name}' is loaded: {info.reason}")
     known = sorted(loaded.infos) + sorted(by_type)
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise AssertionError(f"no plugin or exercise type is called '{name}' (no such entry point).{hint} "
-                         f"check_plugin takes the entry-point name from [project.entry-points.innerwork] in "
-                         f"pyproject.toml, or an exercise type's name; installed plugins: {', '.join(sorted(loaded.infos))}")
+    raise AssertionError(
+        f"no plugin or exercise type is called '{name}' (no such entry point).{hint} "
+        f"check_plugin takes the entry-point name from [project.entry-points.innerwork] in "
+        f"pyproject.toml, or an exercise type's name; installed plugins: {', '.join(sorted(loaded.infos))}"
+    )
 
 
-def check_plugin(name: str, examples: dict[str, dict] | None = None, max_examples: int = 40,
-                 old_answers: dict[str, dict[int, dict]] | None = None) -> Report:
+def check_plugin(
+    name: str,
+    examples: dict[str, dict] | None = None,
+    max_examples: int = 40,
+    old_answers: dict[str, dict[int, dict]] | None = None,
+) -> Report:
     """Run every check on a plugin; raise AssertionError listing the problems, or return the :class:`Report`.
 
     ``name`` is the plugin's entry-point name (or the name of an exercise type it registers).
@@ -97,8 +108,9 @@ def check_plugin(name: str, examples: dict[str, dict] | None = None, max_example
     report = Report(name)
     info = loaded.infos[name]
     module = _plugin_file(loaded, name)
-    if not report.check(info.status == "loaded", "the plugin loads",
-                        f"the plugin is {info.status}: {info.reason}", module):
+    if not report.check(
+        info.status == "loaded", "the plugin loads", f"the plugin is {info.status}: {info.reason}", module
+    ):
         raise AssertionError("\n".join(report.problems))
     for problem in hook_problems(loaded.manager, loaded.manager.get_plugin(name)):
         report.check(False, "", problem, module)
@@ -113,9 +125,12 @@ def check_plugin(name: str, examples: dict[str, dict] | None = None, max_example
             type_file = _type_file(exercise_type)
             if not _check_schemas(report, exercise_type, type_file):
                 broken.append(exercise_type)
-            report.check(any(e.exercise_type is exercise_type for e in exercises),
-                         f"'{exercise_type.name}' has an exercise", f"'{exercise_type.name}' has no exercise file",
-                         type_file)
+            report.check(
+                any(e.exercise_type is exercise_type for e in exercises),
+                f"'{exercise_type.name}' has an exercise",
+                f"'{exercise_type.name}' has no exercise file",
+                type_file,
+            )
             _check_migrations(report, exercise_type, type_file)
             _check_charts(report, exercise_type, [e for e in exercises if e.exercise_type is exercise_type])
         for exercise in exercises:
@@ -129,8 +144,9 @@ def check_plugin(name: str, examples: dict[str, dict] | None = None, max_example
     for missing in sorted((set(examples or {}) | set(old_answers or {})) - {e.id for e in exercises}):
         report.check(False, "", f"examples name '{missing}', which is not an exercise of this plugin", module)
     if report.problems:
-        raise AssertionError(f"plugin '{name}' ({module}) has {len(report.problems)} problem(s):\n- "
-                             + "\n- ".join(report.problems))
+        raise AssertionError(
+            f"plugin '{name}' ({module}) has {len(report.problems)} problem(s):\n- " + "\n- ".join(report.problems)
+        )
     return report
 
 
@@ -168,12 +184,20 @@ def _check_content(report: Report, loaded: Plugins, name: str, module: str) -> N
         except Exception as exc:
             report.check(False, "", f"register_content_dirs failed: {_failure(exc)}", module)
     missing = [d for d in dirs if not Path(d).is_dir()]
-    report.check(not missing, "its content folders exist",
-                 f"register_content_dirs registers {', '.join(map(str, missing))}, which is not a folder", module)
+    report.check(
+        not missing,
+        "its content folders exist",
+        f"register_content_dirs registers {', '.join(map(str, missing))}, which is not a folder",
+        module,
+    )
     if dirs:
         result = load_catalogue(dirs)
-        report.check(not result.errors, f"its {result.files} exercise file(s) validate",
-                     "exercise files have errors:\n  " + "\n  ".join(map(str, result.errors)), module)
+        report.check(
+            not result.errors,
+            f"its {result.files} exercise file(s) validate",
+            "exercise files have errors:\n  " + "\n  ".join(map(str, result.errors)),
+            module,
+        )
 
 
 def _check_schemas(report: Report, exercise_type: ExerciseType, type_file: str) -> bool:
@@ -194,16 +218,25 @@ def _check_migrations(report: Report, exercise_type: ExerciseType, type_file: st
     """Content migrations cover every older version; answers migrations name only older versions."""
     newest = exercise_type.content_version
     missing = [v for v in range(1, newest) if not callable(exercise_type.migrations.get(v))]
-    report.check(not missing, f"'{exercise_type.name}' upgrades content from every older version",
-                 f"'{exercise_type.name}' reads content version {newest} but has no migration from version(s) "
-                 f"{', '.join(map(str, missing))} in `migrations`, so exercise files written for them cannot load",
-                 type_file)
-    stray = [v for v in {**exercise_type.migrations, **exercise_type.answers_migrations} if
-             not isinstance(v, int) or not 1 <= v < newest]
-    report.check(not stray, f"'{exercise_type.name}' migrations start from older versions",
-                 f"'{exercise_type.name}' has migrations from version(s) {', '.join(map(repr, stray))}, but only "
-                 f"versions 1 to {newest - 1} are older than content_version {newest}: they are never used",
-                 type_file)
+    report.check(
+        not missing,
+        f"'{exercise_type.name}' upgrades content from every older version",
+        f"'{exercise_type.name}' reads content version {newest} but has no migration from version(s) "
+        f"{', '.join(map(str, missing))} in `migrations`, so exercise files written for them cannot load",
+        type_file,
+    )
+    stray = [
+        v
+        for v in {**exercise_type.migrations, **exercise_type.answers_migrations}
+        if not isinstance(v, int) or not 1 <= v < newest
+    ]
+    report.check(
+        not stray,
+        f"'{exercise_type.name}' migrations start from older versions",
+        f"'{exercise_type.name}' has migrations from version(s) {', '.join(map(repr, stray))}, but only "
+        f"versions 1 to {newest - 1} are older than content_version {newest}: they are never used",
+        type_file,
+    )
 
 
 def resume_old_entry(exercise: Exercise, answers: dict, content_version: int, store=None) -> Session:
@@ -226,21 +259,29 @@ def _check_resume(report: Report, exercise: Exercise, answers: dict, old: dict[i
             kept = {**session.kept, **session.answers}
             _summary(exercise, session.answers)
         except Exception as exc:
-            report.check(False, "", f"resuming an entry written under version {version} failed: {_failure(exc)}",
-                         _where(exercise))
+            report.check(
+                False,
+                "",
+                f"resuming an entry written under version {version} failed: {_failure(exc)}",
+                _where(exercise),
+            )
             continue
         report.check(isinstance(kept, dict), "", "", _where(exercise))
         if given is not None:
             problems = answer_problems(exercise, session.answers)
-            report.check(not problems, f"{exercise.id}: answers recorded under version {version} resume and are accepted",
-                         f"answers recorded under version {version}, upgraded by answers_migrations, are refused: "
-                         f"{problems}", _where(exercise))
+            report.check(
+                not problems,
+                f"{exercise.id}: answers recorded under version {version} resume and are accepted",
+                f"answers recorded under version {version}, upgraded by answers_migrations, are refused: {problems}",
+                _where(exercise),
+            )
         else:
             report.check(True, f"{exercise.id}: an entry written under version {version} resumes", "")
 
 
 def _check_renders(report: Report, exercise: Exercise, loaded: Plugins) -> None:
     from ..ui.widgets import ExerciseApp
+
     where = _where(exercise)
     app = None
     try:
@@ -267,13 +308,18 @@ def _check_renders(report: Report, exercise: Exercise, loaded: Plugins) -> None:
 def _check_charts(report: Report, exercise_type: ExerciseType, exercises: list[Exercise]) -> None:
     try:
         charts = list(exercise_type.charts(exercises))
-        problems = [f"{c!r} is not an innerwork.content.exercise_type.Chart" for c in charts if not isinstance(c, Chart)]
+        problems = [
+            f"{c!r} is not an innerwork.content.exercise_type.Chart" for c in charts if not isinstance(c, Chart)
+        ]
         ids = [c.id for c in charts if isinstance(c, Chart)]
         problems += [f"the chart id '{i}' is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
     except Exception as exc:
         problems = [f"charts() failed: {type(exc).__name__}: {exc}"]
-    report.check(not problems, f"'{exercise_type.name}' declares {len(ids) if not problems else 0} chart(s)",
-                 f"'{exercise_type.name}': " + "; ".join(problems))
+    report.check(
+        not problems,
+        f"'{exercise_type.name}' declares {len(ids) if not problems else 0} chart(s)",
+        f"'{exercise_type.name}': " + "; ".join(problems),
+    )
 
 
 def chart_values(exercise: Exercise, answers: dict) -> dict[str, dict]:
@@ -282,8 +328,11 @@ def chart_values(exercise: Exercise, answers: dict) -> dict[str, dict]:
     for chart in exercise.exercise_type.charts([exercise]):
         values = chart.values(recorded(exercise, answers))
         assert isinstance(values, dict), f"the chart '{chart.id}' gave {type(values).__name__}, not a dict"
-        wrong = {k: v for k, v in values.items()
-                 if not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, (int, float))}
+        wrong = {
+            k: v
+            for k, v in values.items()
+            if not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, (int, float))
+        }
         assert not wrong, f"the chart '{chart.id}' gave values that are not {{label: number}}: {wrong!r}"
         found[chart.id] = values
     return found
@@ -296,8 +345,16 @@ def _chart_html(exercise: Exercise, answers: dict) -> str:
     from ..app.series import overview
     from ..storage.store import Entry
     from ..ui.chart_svg import figure
-    entry = Entry(exercise.id, exercise.type, exercise.exercise_type.version, exercise.schema_version,
-                  recorded(exercise, answers), "completed", summary="")
+
+    entry = Entry(
+        exercise.id,
+        exercise.type,
+        exercise.exercise_type.version,
+        exercise.schema_version,
+        recorded(exercise, answers),
+        "completed",
+        summary="",
+    )
     today = dt.date.today()
     summary = overview([entry], "all", today, {exercise.type: exercise.exercise_type}, [exercise])
     assert not any(view.problem for view in summary.types), summary.types[0].problem
@@ -326,8 +383,12 @@ def _with_text(value, text):
 def _check_example(report: Report, exercise: Exercise, answers: dict) -> None:
     where = _where(exercise)
     problems = answer_problems(exercise, answers)
-    if not report.check(not problems, f"{exercise.id}: the example answers are accepted",
-                        f"the example answers are refused: {problems}", where):
+    if not report.check(
+        not problems,
+        f"{exercise.id}: the example answers are accepted",
+        f"the example answers are refused: {problems}",
+        where,
+    ):
         return
     try:
         html = _summary(exercise, answers)
@@ -343,12 +404,17 @@ def _check_example(report: Report, exercise: Exercise, answers: dict) -> None:
     except Exception as exc:
         report.check(False, "", f"{exercise.id}: charts of the example answers failed: {type(exc).__name__}: {exc}")
     else:
-        report.check(not any(tag in drawn for tag in ("<img", "<script")),
-                     f"{exercise.id}: {sum(map(bool, charted.values()))} chart(s) read the example answers, "
-                     "typed text escaped", f"{exercise.id}: typed HTML reaches a chart unescaped")
-    report.check(not any(tag in nasty for tag in ("<img", "<script", 'href="https://example.org')),
-                 f"{exercise.id}: typed text is escaped in the summary",
-                 "typed HTML reaches the summary unescaped; use innerwork.content.steps.md_escape", where)
+        report.check(
+            not any(tag in drawn for tag in ("<img", "<script")),
+            f"{exercise.id}: {sum(map(bool, charted.values()))} chart(s) read the example answers, typed text escaped",
+            f"{exercise.id}: typed HTML reaches a chart unescaped",
+        )
+    report.check(
+        not any(tag in nasty for tag in ("<img", "<script", 'href="https://example.org')),
+        f"{exercise.id}: typed text is escaped in the summary",
+        "typed HTML reaches the summary unescaped; use innerwork.content.steps.md_escape",
+        where,
+    )
 
 
 def step_examples(exercise: Exercise) -> dict:
@@ -368,8 +434,11 @@ def answers_schema_for(exercise: Exercise) -> dict:
     inlined = inline(full)
     properties = inlined.get("properties", {})
     other = inlined.get("additionalProperties", True)
-    return {"type": "object", "additionalProperties": False,
-            "properties": {s.id: properties.get(s.id, other) for s in exercise.answer_steps}}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {s.id: properties.get(s.id, other) for s in exercise.answer_steps},
+    }
 
 
 def inline(schema, resolver=None, depth: int = 0):
@@ -418,12 +487,17 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
     from hypothesis_jsonschema import from_schema
+
     where = _where(exercise)
     try:
         schema = answers_schema_for(exercise)
     except Exception as exc:  # a $ref that leads nowhere, or nesting too deep
-        report.check(False, "", f"answers cannot be generated from the answers schema of '{exercise.type}': "
-                                f"{_failure(exc)}", where)
+        report.check(
+            False,
+            "",
+            f"answers cannot be generated from the answers schema of '{exercise.type}': {_failure(exc)}",
+            where,
+        )
         return
     example = step_examples(exercise)
     feeds = {s.spec.get("items_from") for s in exercise.answer_steps}
@@ -468,19 +542,37 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
         generated()
     except Exception as exc:
         failures.append(_failure(exc))
-    summary = (f"{seen['accepted']} generated answers (varying {', '.join(varied) or 'no step'}) accepted and "
-               f"summarised, {seen['refused']} refused by the steps' checks")
-    if report.check(not failures, f"{exercise.id}: {summary}",
-                    f"derive() or summary() failed on accepted answers: {failures[:1]}", where):
-        report.check(seen["accepted"] > 0, "",
-                     f"tested nothing: {summary}. The answers schema allows answers the steps refuse; make them "
-                     f"agree, or give example answers. First refusal: {refusals[0] if refusals else 'none'}", where)
-    report.check(not chart_failures, f"{exercise.id}: charts read every accepted answer",
-                 f"a chart failed on accepted answers: {chart_failures[:1]}", where)
+    summary = (
+        f"{seen['accepted']} generated answers (varying {', '.join(varied) or 'no step'}) accepted and "
+        f"summarised, {seen['refused']} refused by the steps' checks"
+    )
+    if report.check(
+        not failures,
+        f"{exercise.id}: {summary}",
+        f"derive() or summary() failed on accepted answers: {failures[:1]}",
+        where,
+    ):
+        report.check(
+            seen["accepted"] > 0,
+            "",
+            f"tested nothing: {summary}. The answers schema allows answers the steps refuse; make them "
+            f"agree, or give example answers. First refusal: {refusals[0] if refusals else 'none'}",
+            where,
+        )
+    report.check(
+        not chart_failures,
+        f"{exercise.id}: charts read every accepted answer",
+        f"a chart failed on accepted answers: {chart_failures[:1]}",
+        where,
+    )
     wrong = []
     for step_id, subschema in schema["properties"].items():
         value = _wrong_type(schemas.validator(subschema).is_valid) if isinstance(subschema, dict) else None
         if value is not None and not answer_problems(exercise, {**example, step_id: value}):
             wrong.append(f"{step_id}={value!r}")
-    report.check(not wrong, f"{exercise.id}: answers of a type the answers schema refuses are refused",
-                 f"answers the answers schema refuses were accepted: {', '.join(wrong)}", where)
+    report.check(
+        not wrong,
+        f"{exercise.id}: answers of a type the answers schema refuses are refused",
+        f"answers the answers schema refuses were accepted: {', '.join(wrong)}",
+        where,
+    )

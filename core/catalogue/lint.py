@@ -5,6 +5,7 @@ The checks: a free-text step without an example, an exercise without closing wor
 far from a reading-and-typing estimate, very long sentences, phrases that promise privacy or
 saving, and a ``sort_by`` that undoes the order a person just chose.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,17 @@ from ..errors import ContentError
 READING_WORDS_PER_MINUTE = 200
 PER_STEP_MINUTES = 0.1
 #: minutes to think and type an answer, by step kind (item kinds: per item)
-ANSWER_MINUTES = {"prompt": 2.0, "list": 2.0, "scale": 0.2, "number": 0.3, "choice": 0.2, "date": 0.3,
-                  "pick": 0.3, "order": 0.5, "summary": 1.0}
+ANSWER_MINUTES = {
+    "prompt": 2.0,
+    "list": 2.0,
+    "scale": 0.2,
+    "number": 0.3,
+    "choice": 0.2,
+    "date": 0.3,
+    "pick": 0.3,
+    "order": 0.5,
+    "summary": 1.0,
+}
 SINGLE_LINE_MINUTES = 0.75
 PER_ITEM_MINUTES = {"item_notes": 1.0, "rate_items": 0.15, "checklist": 0.05}
 #: items assumed when a step's items come from an earlier answer
@@ -32,7 +42,9 @@ EXAMPLE_WORDS = re.compile(r"\bfor example\b|\bsuch as\b|\be\.g\.", re.I)
 PROMISES = re.compile(
     r"\bnobody else\b|\bno one else (?:will|can) (?:read|see)|\bonly you (?:can|will) (?:see|read)"
     r"|\b(?:is|are|be|stays?|kept) (?:saved|stored|private|confidential|secure|encrypted|safe with us)\b"
-    r"|\bsaved\b|\bcompletely private\b|\bstays? (?:on|in) (?:this|your) (?:device|computer|phone)\b", re.I)
+    r"|\bsaved\b|\bcompletely private\b|\bstays? (?:on|in) (?:this|your) (?:device|computer|phone)\b",
+    re.I,
+)
 #: fields that hold words a person reads (ids, kinds and references are not)
 NOT_WORDS = {"id", "kind", "type", "items_from", "sort_by", "locale", "schema_version", "tags", "source", "need"}
 
@@ -107,26 +119,39 @@ class Linter:
         for step in steps:
             at = self.step_pointer(step)
             if (step.typed or step.kind in TYPED_KINDS) and not (
-                    step.spec.get("placeholder") or EXAMPLE_WORDS.search(f"{step.prompt} {step.help}")):
-                self.warn(at, f"free-text step '{step.id}' has no example; add a `placeholder` (or \"for example\" "
-                              "in its prompt or help) so someone without words has somewhere to start")
+                step.spec.get("placeholder") or EXAMPLE_WORDS.search(f"{step.prompt} {step.help}")
+            ):
+                self.warn(
+                    at,
+                    f"free-text step '{step.id}' has no example; add a `placeholder` (or \"for example\" "
+                    "in its prompt or help) so someone without words has somewhere to start",
+                )
             source = step.steps_by_id.get(getattr(step, "items_from", None) or "")
             if getattr(step, "sort_by", None) and source is not None and source.kind == "order":
-                self.warn(f"{at}/sort_by", f"step '{step.id}' takes the items the person just put in order, and "
-                                           "`sort_by` sorts them again; remove `sort_by` to keep their order")
+                self.warn(
+                    f"{at}/sort_by",
+                    f"step '{step.id}' takes the items the person just put in order, and "
+                    "`sort_by` sorts them again; remove `sort_by` to keep their order",
+                )
         last = steps[-1] if steps else None
         if last is None or last.kind != "summary" or not last.spec.get("body", "").strip():
             at = self.step_pointer(last) if last else "/content"
-            self.warn(at, "the exercise has no closing words; end with a `summary` step whose `body` thanks the "
-                          "person and says something steadying")
+            self.warn(
+                at,
+                "the exercise has no closing words; end with a `summary` step whose `body` thanks the "
+                "person and says something steadying",
+            )
 
     def check_minutes(self) -> None:
         estimate = estimate_minutes(self.exercise)
         minutes = self.exercise.minutes
         if not estimate / MINUTES_TOLERANCE <= minutes <= estimate * MINUTES_TOLERANCE + 1:
-            self.warn("/minutes", f"`minutes` is {minutes}, but reading and typing it takes about {estimate:.0f} "
-                                  f"minutes (200 words a minute, about 2 minutes per free-text answer); "
-                                  f"say {max(1, round(estimate))}")
+            self.warn(
+                "/minutes",
+                f"`minutes` is {minutes}, but reading and typing it takes about {estimate:.0f} "
+                f"minutes (200 words a minute, about 2 minutes per free-text answer); "
+                f"say {max(1, round(estimate))}",
+            )
 
     def check_words(self, value, pointer: str) -> None:
         if isinstance(value, dict):
@@ -141,15 +166,23 @@ class Linter:
 
     def check_text(self, text: str, pointer: str) -> None:
         for sentence in sentences(text):
-            offset = text[:text.find(sentence.split()[0])].count("\n") if sentence.split() else 0
+            offset = text[: text.find(sentence.split()[0])].count("\n") if sentence.split() else 0
             count = len(sentence.split())
             if count > LONG_SENTENCE_WORDS:
-                self.warn(pointer, f"a sentence of {count} words (\"{' '.join(sentence.split()[:6])} ...\"); "
-                                   f"keep sentences under {LONG_SENTENCE_WORDS} words, and split this one", offset)
+                self.warn(
+                    pointer,
+                    f'a sentence of {count} words ("{" ".join(sentence.split()[:6])} ..."); '
+                    f"keep sentences under {LONG_SENTENCE_WORDS} words, and split this one",
+                    offset,
+                )
         for match in PROMISES.finditer(text):
-            offset = text[:match.start()].count("\n")
-            self.warn(pointer, f"\"{match.group(0)}\" promises privacy or saving that depends on how innerwork runs; "
-                               "leave that to the page, which says where answers are kept in each mode", offset)
+            offset = text[: match.start()].count("\n")
+            self.warn(
+                pointer,
+                f'"{match.group(0)}" promises privacy or saving that depends on how innerwork runs; '
+                "leave that to the page, which says where answers are kept in each mode",
+                offset,
+            )
 
 
 def lint(exercise: Exercise) -> list[ContentError]:

@@ -1,4 +1,5 @@
 """Load exercise files from every content location and check each one before anyone sees it."""
+
 from __future__ import annotations
 
 import difflib
@@ -16,8 +17,15 @@ from ..errors import ContentError, InvalidContent, UnknownExercise
 from ..registry.registered import Plugins, plugins
 
 SUFFIXES = {".yaml", ".yml", ".json"}
-_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "array": "a list", "object": "a mapping of fields", "null": "nothing"}
+_JSON_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing",
+}
 
 
 def reset() -> None:
@@ -42,8 +50,9 @@ class Catalogue:
         except KeyError:
             close = difflib.get_close_matches(exercise_id, self.exercises, n=3)
             hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-            raise UnknownExercise(f"No exercise has the id {exercise_id!r}.{hint} "
-                                  "`innerwork list` shows them all.") from None
+            raise UnknownExercise(
+                f"No exercise has the id {exercise_id!r}.{hint} `innerwork list` shows them all."
+            ) from None
 
 
 def display_path(path: Path) -> str:
@@ -84,9 +93,13 @@ def load_catalogue(paths, registry: Plugins | None = None) -> Catalogue:
             continue
         if exercise.id in first_seen:
             first = read(first_seen[exercise.id], display_path(first_seen[exercise.id])).error("/id", "")
-            result.errors.append(read(path, exercise.path).error(
-                "/id", f"the id '{exercise.id}' is already used by {first.file}:{first.line}:{first.column}; "
-                "ids must be unique"))
+            result.errors.append(
+                read(path, exercise.path).error(
+                    "/id",
+                    f"the id '{exercise.id}' is already used by {first.file}:{first.line}:{first.column}; "
+                    "ids must be unique",
+                )
+            )
             continue
         first_seen[exercise.id] = path
         result.outdated += notes
@@ -104,12 +117,13 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
         raise InvalidContent([problem.error]) from None
     data = source.data
     if not isinstance(data, dict):
-        raise InvalidContent([source.error("", f"expected a mapping of fields (id, type, title, ...), found {_kind(data)}")])
+        raise InvalidContent(
+            [source.error("", f"expected a mapping of fields (id, type, title, ...), found {_kind(data)}")]
+        )
     errors = schema_errors(source, data, schemas.load("exercise.schema.json"), "")
     exercise_type = registry.types.get(data.get("type")) if isinstance(data.get("type"), str) else None
     if isinstance(data.get("type"), str) and exercise_type is None:
-        errors.append(source.error("/type", unknown_type_message(data["type"], registry.types,
-                                                                 registry.failed_types)))
+        errors.append(source.error("/type", unknown_type_message(data["type"], registry.types, registry.failed_types)))
     notes: list[ContentError] = []
     content = data.get("content")
     if exercise_type and isinstance(content, dict) and isinstance(data.get("schema_version"), int):
@@ -117,19 +131,36 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
         if problem:
             errors.append(source.error("/schema_version", problem, exercise_type.plugin))
         elif data["schema_version"] < exercise_type.content_version:
-            notes.append(source.error("/schema_version", f"written for version {data['schema_version']} of "
-                                      f"'{exercise_type.name}'; the newest is {exercise_type.content_version}. "
-                                      "`innerwork migrate` upgrades it", exercise_type.plugin))
+            notes.append(
+                source.error(
+                    "/schema_version",
+                    f"written for version {data['schema_version']} of "
+                    f"'{exercise_type.name}'; the newest is {exercise_type.content_version}. "
+                    "`innerwork migrate` upgrades it",
+                    exercise_type.plugin,
+                )
+            )
         else:
-            errors += schema_errors(source, content, exercise_type.content_schema_dict(), "/content",
-                                    exercise_type.plugin)
+            errors += schema_errors(
+                source, content, exercise_type.content_schema_dict(), "/content", exercise_type.plugin
+            )
     if errors:
         raise InvalidContent(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
     exercise = Exercise(
-        id=data["id"], type=data["type"], schema_version=data["schema_version"], title=data["title"],
-        summary=data["summary"], minutes=data["minutes"], source=data["source"], content=content,
-        exercise_type=exercise_type, steps=[], tags=data.get("tags", []), locale=data.get("locale", "en"),
-        path=source.path)
+        id=data["id"],
+        type=data["type"],
+        schema_version=data["schema_version"],
+        title=data["title"],
+        summary=data["summary"],
+        minutes=data["minutes"],
+        source=data["source"],
+        content=content,
+        exercise_type=exercise_type,
+        steps=[],
+        tags=data.get("tags", []),
+        locale=data.get("locale", "en"),
+        path=source.path,
+    )
     exercise.steps = build_steps(exercise, source, registry)
     problems = exercise_type.content_problems(exercise)
     if problems:
@@ -140,14 +171,18 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
 def upgrade(exercise_type: ExerciseType, version: int, content: dict) -> tuple[dict, str | None]:
     """Content upgraded to the type's newest version, or a message saying why it can't be."""
     if version > exercise_type.content_version:
-        return content, (f"written for version {version} of '{exercise_type.name}', but the installed plugin "
-                         f"'{exercise_type.plugin}' reads up to version {exercise_type.content_version}; "
-                         "upgrade the plugin")
+        return content, (
+            f"written for version {version} of '{exercise_type.name}', but the installed plugin "
+            f"'{exercise_type.plugin}' reads up to version {exercise_type.content_version}; "
+            "upgrade the plugin"
+        )
     while version < exercise_type.content_version:
         step = exercise_type.migrations.get(version)
         if step is None:
-            return content, (f"written for version {version} of '{exercise_type.name}', and the plugin has "
-                             f"no upgrade from it to version {exercise_type.content_version}")
+            return content, (
+                f"written for version {version} of '{exercise_type.name}', and the plugin has "
+                f"no upgrade from it to version {exercise_type.content_version}"
+            )
         content, version = step(content), version + 1
     return content, None
 
@@ -159,14 +194,26 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
     try:
         specs = exercise.exercise_type.step_specs(exercise)
     except Exception as exc:  # a bug in the plugin: this file cannot be used, the others can
-        raise InvalidContent([source.error("/content", f"{type(exercise.exercise_type).__name__}.step_specs() "
-                                           f"failed: {type(exc).__name__}: {exc}", plugin)]) from None
+        raise InvalidContent(
+            [
+                source.error(
+                    "/content",
+                    f"{type(exercise.exercise_type).__name__}.step_specs() failed: {type(exc).__name__}: {exc}",
+                    plugin,
+                )
+            ]
+        ) from None
     for index, spec in enumerate(specs):
         where = f"/content/steps/{index}"
         kind = registry.step_kinds.get(spec.get("kind"))
         if kind is None:
-            errors.append(source.error(where + "/kind", f"unknown step kind {spec.get('kind')!r}; known kinds: "
-                                       f"{', '.join(sorted(registry.step_kinds))}", plugin))
+            errors.append(
+                source.error(
+                    where + "/kind",
+                    f"unknown step kind {spec.get('kind')!r}; known kinds: {', '.join(sorted(registry.step_kinds))}",
+                    plugin,
+                )
+            )
             continue
         if kind.schema:
             problems = schema_errors(source, spec, kind.schema, where, plugin)
@@ -174,14 +221,21 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
                 errors += problems
                 continue
         if spec["id"] in by_id:
-            errors.append(source.error(where + "/id", f"two steps have the id '{spec['id']}'; step ids must be unique", plugin))
+            errors.append(
+                source.error(where + "/id", f"two steps have the id '{spec['id']}'; step ids must be unique", plugin)
+            )
             continue
         step = kind(spec)
         for ref in ("items_from", "sort_by"):
             target = spec.get(ref)
             if target is not None and target not in by_id:
-                errors.append(source.error(f"{where}/{ref}", f"'{target}' is not the id of an earlier step; "
-                                           f"earlier steps: {', '.join(by_id) or 'none'}", plugin))
+                errors.append(
+                    source.error(
+                        f"{where}/{ref}",
+                        f"'{target}' is not the id of an earlier step; earlier steps: {', '.join(by_id) or 'none'}",
+                        plugin,
+                    )
+                )
         step.steps_by_id = by_id
         by_id[step.id] = step
         steps.append(step)
@@ -192,20 +246,31 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
 
 def unknown_type_message(name: str, types: dict, failed: dict[str, str] | None = None) -> str:
     if name in (failed or {}):
-        return (f"the exercise type '{name}' is not available: its plugin '{failed[name]}' failed to load; "
-                "`innerwork plugins` shows why")
+        return (
+            f"the exercise type '{name}' is not available: its plugin '{failed[name]}' failed to load; "
+            "`innerwork plugins` shows why"
+        )
     close = difflib.get_close_matches(name, types, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown exercise type '{name}'; {hint}installed types: {', '.join(sorted(types)) or 'none'}"
 
 
 def _kind(value) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true or false", int: "a number",
-             float: "a number", type(None): "nothing"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing",
+    }
     return names.get(type(value), type(value).__name__)
 
 
-def schema_errors(source: SourceFile, instance, schema: dict, prefix: str, plugin: str | None = None) -> list[ContentError]:
+def schema_errors(
+    source: SourceFile, instance, schema: dict, prefix: str, plugin: str | None = None
+) -> list[ContentError]:
     """Every schema violation in ``instance`` as a :class:`ContentError` in plain words."""
     found = []
     for error in schemas.validator(schema).iter_errors(instance):
@@ -231,14 +296,21 @@ def friendly(error, pointer: str) -> list[tuple[str, str]]:
                 continue
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            out.append((f"unknown field '{key}'; {hint}allowed fields: {', '.join(allowed)}", pointer_join(pointer, key)))
+            out.append(
+                (f"unknown field '{key}'; {hint}allowed fields: {', '.join(allowed)}", pointer_join(pointer, key))
+            )
         return out
     if error.validator == "type":
         expected = error.validator_value
         expected = " or ".join(_JSON_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
         if isinstance(value, bool) and "string" in str(error.validator_value):
-            return [(f"expected {expected}, found {str(value).lower()}; YAML reads a bare yes, no, on or off "
-                     "as true or false, so put the word in quotes", pointer)]
+            return [
+                (
+                    f"expected {expected}, found {str(value).lower()}; YAML reads a bare yes, no, on or off "
+                    "as true or false, so put the word in quotes",
+                    pointer,
+                )
+            ]
         return [(f"expected {expected}, found {_kind(value)}: {value!r}"[:300], pointer)]
     if error.validator in ("enum", "const"):
         options = error.validator_value if error.validator == "enum" else [error.validator_value]
@@ -258,8 +330,9 @@ def contains_message(schema: dict, count: int) -> str:
     least, most = schema.get("minContains", 1), schema.get("maxContains")
     amount = f"at least {least}" if most is None else f"between {least} and {most}"
     reason = schema.get("description", "")
-    return (f"this list of {count} item(s) must hold {amount} item(s) matching {what}"
-            + (f" ({reason})" if reason else ""))
+    return f"this list of {count} item(s) must hold {amount} item(s) matching {what}" + (
+        f" ({reason})" if reason else ""
+    )
 
 
 def _short_message(error) -> str:

@@ -1,4 +1,5 @@
 """``innerwork migrate``: rewrite exercise files written for an older version of their type, with a backup."""
+
 from __future__ import annotations
 
 import json
@@ -40,16 +41,28 @@ def migrate_file(path: str | Path, write: bool = True, registry: Plugins | None 
         return result
     data = source.data
     exercise_type = registry.types.get(data.get("type")) if isinstance(data, dict) else None
-    if exercise_type is None or not isinstance(data.get("schema_version"), int) or not isinstance(data.get("content"), dict):
-        result.errors = [source.error("/type", "not an exercise file of an installed type with a schema_version "
-                                      "and content; `innerwork validate` says more")]
+    if (
+        exercise_type is None
+        or not isinstance(data.get("schema_version"), int)
+        or not isinstance(data.get("content"), dict)
+    ):
+        result.errors = [
+            source.error(
+                "/type",
+                "not an exercise file of an installed type with a schema_version "
+                "and content; `innerwork validate` says more",
+            )
+        ]
         return result
     result.old, result.new = data["schema_version"], exercise_type.content_version
     if not result.outdated:
         return result
     content, problem = upgrade(exercise_type, result.old, data["content"])
-    errors = [source.error("/schema_version", problem)] if problem else \
-        schema_errors(source, content, exercise_type.content_schema_dict(), "/content", exercise_type.plugin)
+    errors = (
+        [source.error("/schema_version", problem)]
+        if problem
+        else schema_errors(source, content, exercise_type.content_schema_dict(), "/content", exercise_type.plugin)
+    )
     if errors:
         result.errors = errors
         return result

@@ -1,4 +1,5 @@
 """What a plugin registers to add an exercise type, and the exercises built from it."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -116,10 +117,18 @@ class Exercise:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "type": self.type, "title": self.title, "summary": self.summary,
-            "minutes": self.minutes, "tags": self.tags, "locale": self.locale,
-            "source": self.source, "schema_version": self.schema_version, "path": self.path,
-            "plugin": self.exercise_type.plugin, "type_version": self.exercise_type.version,
+            "id": self.id,
+            "type": self.type,
+            "title": self.title,
+            "summary": self.summary,
+            "minutes": self.minutes,
+            "tags": self.tags,
+            "locale": self.locale,
+            "source": self.source,
+            "schema_version": self.schema_version,
+            "path": self.path,
+            "plugin": self.exercise_type.plugin,
+            "type_version": self.exercise_type.version,
         }
 
 
@@ -152,17 +161,24 @@ class Chart:
 
 def ratings_chart(id: str, title: str, steps: dict[str, str], **options) -> Chart:
     """A chart with a line for each rating step: ``steps`` maps step ids to line labels."""
+
     def values(answers: dict) -> dict[str, float]:
-        return {label: answers[step] for step, label in steps.items()
-                if isinstance(answers.get(step), (int, float)) and not isinstance(answers.get(step), bool)}
+        return {
+            label: answers[step]
+            for step, label in steps.items()
+            if isinstance(answers.get(step), (int, float)) and not isinstance(answers.get(step), bool)
+        }
+
     return Chart(id, title, values, **options)
 
 
 def weekly_chart(id: str, title: str, unit: str, count: Callable[[dict], int]) -> Chart:
     """Bars of ``count(answers)`` added up per week, in one line labelled ``unit``."""
+
     def values(answers: dict) -> dict[str, float]:
         number = count(answers)
         return {unit: number} if number else {}
+
     return Chart(id, title, values, per_week=True, scale=None, unit=unit)
 
 
@@ -180,13 +196,18 @@ def isolate(exercise_type: ExerciseType, report: Callable[[str, Exception], None
     fallback (no figures, the plain summary of their answers, no hint)."""
     cls = type(exercise_type)
     for method, fallback in FALLBACKS.items():
+
         def guarded(*args, _method=method, _fallback=fallback, **kwargs):
             try:
                 return getattr(cls, _method)(exercise_type, *args, **kwargs)
             except Exception as exc:
-                report(f"{cls.__name__}.{_method}() of the exercise type '{exercise_type.name}' failed: "
-                       f"{type(exc).__name__}: {exc}", exc)
+                report(
+                    f"{cls.__name__}.{_method}() of the exercise type '{exercise_type.name}' failed: "
+                    f"{type(exc).__name__}: {exc}",
+                    exc,
+                )
                 return _fallback(*args, **kwargs)
+
         setattr(exercise_type, method, guarded)
 
 

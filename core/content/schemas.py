@@ -1,4 +1,5 @@
 """The JSON Schemas shipped in ``schemas/``, and validators compiled once and reused."""
+
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ def _import_validator():
     """
     if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
         from jsonschema import Draft202012Validator
+
         return Draft202012Validator
     sys.modules["rfc3987_syntax"] = None  # makes "import rfc3987_syntax" fail inside jsonschema
     try:
@@ -86,8 +88,10 @@ def resolve(schema: dict | str | Path) -> dict:
     if not path.is_absolute() and not path.exists() and (schemas_dir() / path).is_file():
         return load(str(schema))
     if not path.is_file():
-        raise SchemaProblem(f"cannot be read: {path} is not a file (nor a schema shipped with innerwork; "
-                            "`innerwork schema-path` shows where those are)")
+        raise SchemaProblem(
+            f"cannot be read: {path} is not a file (nor a schema shipped with innerwork; "
+            "`innerwork schema-path` shows where those are)"
+        )
     return _load_file(str(path.resolve()))
 
 
@@ -128,6 +132,7 @@ def check_and_compile(schema: dict) -> Draft202012Validator:
     if _compiled.get(id(schema)) is schema:
         return validator(schema)  # checked already, or shipped with innerwork (its own tests check those)
     from jsonschema.exceptions import best_match
+
     error = best_match(_meta_validator().iter_errors(schema))
     if error is not None:
         where = "/" + "/".join(map(str, error.absolute_path))

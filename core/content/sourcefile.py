@@ -1,4 +1,5 @@
 """Read one exercise file (YAML or JSON) into data plus the line and column of every value."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,10 @@ MAX_FLOW_OPENINGS_FOR_LIBYAML = 1000
 
 def _keeping_dates_as_text(base):
     """A safe YAML loader that keeps dates as plain strings (JSON Schema has no date type)."""
+
     class Loader(base):
         pass
+
     Loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -61,7 +64,9 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FileProblem(ContentError(name, f"file is {size:,} bytes; exercise files may be at most {MAX_BYTES:,} bytes"))
+            raise FileProblem(
+                ContentError(name, f"file is {size:,} bytes; exercise files may be at most {MAX_BYTES:,} bytes")
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise FileProblem(ContentError(name, f"cannot read the file: {exc.strerror or exc}")) from None
@@ -70,9 +75,14 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise FileProblem(ContentError(
-            name, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); save it as UTF-8",
-            line, column)) from None
+        raise FileProblem(
+            ContentError(
+                name,
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); save it as UTF-8",
+                line,
+                column,
+            )
+        ) from None
     if not text.strip():
         raise FileProblem(ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1))
     if path.suffix.lower() == ".json":
@@ -113,22 +123,38 @@ def _parse(text: str, name: str, loader_class) -> SourceFile:
             problem = exc.problem or "syntax error"
             if exc.context:
                 problem = f"{exc.context}, {problem}"
-            raise FileProblem(ContentError(name, f"YAML syntax error: {problem}",
-                                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)) from None
+            raise FileProblem(
+                ContentError(
+                    name,
+                    f"YAML syntax error: {problem}",
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                )
+            ) from None
         except yaml.YAMLError as exc:
             raise FileProblem(ContentError(name, f"YAML error: {exc}", 1, 1)) from None
         except RecursionError:
-            raise FileProblem(ContentError(name, f"the file is nested too deeply (more than {MAX_DEPTH} levels)", 1, 1)) from None
+            raise FileProblem(
+                ContentError(name, f"the file is nested too deeply (more than {MAX_DEPTH} levels)", 1, 1)
+            ) from None
         if node is None:
-            raise FileProblem(ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1))
+            raise FileProblem(
+                ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1)
+            )
         positions: dict[str, tuple[int, int]] = {}
         _walk(node, "", 0, positions, set(), name)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark
-            raise FileProblem(ContentError(name, f"YAML value not allowed here: {exc.problem}",
-                                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)) from None
+            raise FileProblem(
+                ContentError(
+                    name,
+                    f"YAML value not allowed here: {exc.problem}",
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                )
+            ) from None
     finally:
         loader.dispose()
     return SourceFile(name, data, positions)
@@ -140,20 +166,35 @@ def _walk(node, pointer, depth, positions, seen, name):
     if depth > MAX_DEPTH:
         raise FileProblem(ContentError(name, f"nested too deeply (more than {MAX_DEPTH} levels)", *here, pointer))
     if id(node) in seen:
-        raise FileProblem(ContentError(name, "YAML anchors and aliases are not supported in exercise files; write the value out", *here, pointer))
+        raise FileProblem(
+            ContentError(
+                name,
+                "YAML anchors and aliases are not supported in exercise files; write the value out",
+                *here,
+                pointer,
+            )
+        )
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
             key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise FileProblem(ContentError(name, "YAML merge keys (<<) are not supported in exercise files", *key_at, pointer))
+                raise FileProblem(
+                    ContentError(name, "YAML merge keys (<<) are not supported in exercise files", *key_at, pointer)
+                )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                raise FileProblem(ContentError(name, f"keys must be text, found {key_node.value!r}; put it in quotes", *key_at, pointer))
+                raise FileProblem(
+                    ContentError(
+                        name, f"keys must be text, found {key_node.value!r}; put it in quotes", *key_at, pointer
+                    )
+                )
             key = key_node.value
             if key in keys:
                 first = keys[key]
-                raise FileProblem(ContentError(name, f"the key '{key}' appears twice (first at line {first[0]})", *key_at, pointer))
+                raise FileProblem(
+                    ContentError(name, f"the key '{key}' appears twice (first at line {first[0]})", *key_at, pointer)
+                )
             keys[key] = key_at
             child = pointer_join(pointer, key)
             positions[child] = key_at

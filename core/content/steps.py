@@ -4,6 +4,7 @@ Each step in an exercise file has an ``id``, a ``kind`` and a ``prompt``. A kind
 knows how to check an answer, how to make an example answer and how to write
 an answer in a summary. Plugins add kinds through ``register_step_kinds``.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -465,5 +466,19 @@ class Date(StepKind):
         return "2026-03-14"
 
 
-CORE_KINDS: list[type[StepKind]] = [Text, Summary, Timer, Prompt, Scale, Number, Choice, Checklist, ListStep, RateItems,
-                                    Order, Pick, ItemNotes, Date]
+CORE_KINDS: list[type[StepKind]] = [
+    Text,
+    Summary,
+    Timer,
+    Prompt,
+    Scale,
+    Number,
+    Choice,
+    Checklist,
+    ListStep,
+    RateItems,
+    Order,
+    Pick,
+    ItemNotes,
+    Date,
+]

@@ -7,6 +7,7 @@
 ``INNERWORK_PLUGINS_DIR``: folders (separated like ``PATH``) of plugin modules to load
 without installing them, while developing one.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -112,8 +113,12 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
     for name, dist, version, load in sorted(_entry_points(), key=lambda found: found[0]) + _folder_plugins():
         info = PluginInfo(name, dist, version)
         if name in infos:
-            report_failure(info, ValueError(f"the plugin name '{name}' is already used by "
-                                            f"{infos[name].distribution or 'another plugin'}"))
+            report_failure(
+                info,
+                ValueError(
+                    f"the plugin name '{name}' is already used by {infos[name].distribution or 'another plugin'}"
+                ),
+            )
             continue
         infos[name] = info
         if wanted is not None and name not in wanted and dist not in wanted:
@@ -164,8 +169,10 @@ def _import_file(name: str, path: Path):
     """Import ``path`` (a module file or a package folder) as the module ``name``."""
     is_package = path.is_dir()
     spec = importlib.util.spec_from_file_location(
-        name, path / "__init__.py" if is_package else path,
-        submodule_search_locations=[str(path)] if is_package else None)
+        name,
+        path / "__init__.py" if is_package else path,
+        submodule_search_locations=[str(path)] if is_package else None,
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
@@ -196,8 +203,10 @@ def hook_problems(pm: pluggy.PluginManager, plugin) -> list[str]:
         if caller.spec is None and not any(i.optionalhook for i in caller.get_hookimpls() if i.plugin is plugin):
             close = difflib.get_close_matches(caller.name, HOOKS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            problems.append(f"has a hook implementation '{caller.name}', which is not an innerwork hook, "
-                            f"so it is never called; {hint}hooks: {', '.join(HOOKS)}")
+            problems.append(
+                f"has a hook implementation '{caller.name}', which is not an innerwork hook, "
+                f"so it is never called; {hint}hooks: {', '.join(HOOKS)}"
+            )
     for hook in HOOKS:
         if callable(getattr(plugin, hook, None)) and not _is_hookimpl(plugin, hook):
             problems.append(f"'{hook}' is not marked with @innerwork.hookimpl, so it is never called")
@@ -228,6 +237,7 @@ def _guarded_hook(function, info: PluginInfo, hook: str):
             if problem not in info.problems:
                 report_problem(info, problem, exc)
             return None
+
     call.innerwork_guarded = True
     return call
 
@@ -250,7 +260,6 @@ def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name:
             report_failure(info, exc)
 
 
-
 def call_each_safely(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list:
     """Call every plugin's ``hook_name`` on its own; one that raises is reported once and skipped.
 
@@ -267,8 +276,12 @@ def call_each_safely(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list
         except Exception as exc:  # one faulty plugin must not silence the others
             if (impl.plugin_name, hook_name) not in reported:
                 reported.add((impl.plugin_name, hook_name))
-                warnings.warn(f"innerwork plugin '{impl.plugin_name}' failed in {hook_name} "
-                              f"({type(exc).__name__}); the other plugins carried on", PluginWarning, stacklevel=3)
+                warnings.warn(
+                    f"innerwork plugin '{impl.plugin_name}' failed in {hook_name} "
+                    f"({type(exc).__name__}); the other plugins carried on",
+                    PluginWarning,
+                    stacklevel=3,
+                )
     return results
 
 
@@ -286,8 +299,12 @@ def packages_without_entry_point() -> list[PluginInfo]:
             continue
         if not any(ep.group == ENTRY_POINT_GROUP for ep in dist.entry_points):
             found[_normal(name)] = PluginInfo(
-                name, name, dist.version, status="no entry point",
+                name,
+                name,
+                dist.version,
+                status="no entry point",
                 reason=f"the package {name} is installed but declares no '{ENTRY_POINT_GROUP}' entry point, so "
-                       f"innerwork loads nothing from it; add [project.entry-points.{ENTRY_POINT_GROUP}] to its "
-                       "pyproject.toml (NAME = \"your_module\") and install it again")
+                f"innerwork loads nothing from it; add [project.entry-points.{ENTRY_POINT_GROUP}] to its "
+                'pyproject.toml (NAME = "your_module") and install it again',
+            )
     return sorted(found.values(), key=lambda info: info.name)

@@ -1,4 +1,5 @@
 """What the loaded plugins registered: exercise types, step kinds, content folders, and which plugins failed."""
+
 from __future__ import annotations
 
 import os
@@ -59,6 +60,7 @@ def plugins() -> Plugins:
             del found.failed_types[exercise_type.name]
             found.types[exercise_type.name] = exercise_type
             infos[plugin_name].exercise_types.append(exercise_type.name)
+
         return {"register": register}
 
     def add_kind(plugin_name):
@@ -70,12 +72,14 @@ def plugins() -> Plugins:
             found.step_kinds[kind.kind] = kind
             kind_plugins[kind.kind] = plugin_name
             infos[plugin_name].step_kinds.append(kind.kind)
+
         return {"register": register}
 
     def add_dir(plugin_name):
         def register(path):
             found.content_dirs.append(Path(path))
             dir_plugins.append(plugin_name)
+
         return {"register": register}
 
     call_each(manager, infos, "register_exercise_types", add_type)

@@ -1,4 +1,5 @@
 """``innerwork serve``: the workshop page on Voila, with settings a room of participants needs."""
+
 from __future__ import annotations
 
 import os
@@ -17,13 +18,16 @@ PAGE = "workshop.ipynb"
 TEMPLATES = DATA / "jupyter"
 # an address Voila answers without starting a kernel
 READY_PATH = "voila/static/voila.js"
-NO_KERNEL = ("innerwork needs a Python kernel to run the page, and none is installed here: "
-             "run `pip install ipykernel` in the environment where innerwork is installed, then try again.")
+NO_KERNEL = (
+    "innerwork needs a Python kernel to run the page, and none is installed here: "
+    "run `pip install ipykernel` in the environment where innerwork is installed, then try again."
+)
 
 
 def python_kernel_missing() -> str | None:
     """None if a Python kernel can be started for the page; otherwise one sentence saying how to fix it."""
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
     try:
         KernelSpecManager().get_kernel_spec("python3")
     except NoSuchKernel:
@@ -57,8 +61,9 @@ def default_max_participants(room: int, available_mb: int | None) -> int:
     return max(1, min(wanted, int(available_mb * MEMORY_SHARE) // KERNEL_MB))
 
 
-def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = (),
-                  max_participants: int | None = None) -> list[str]:
+def voila_command(
+    port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = (), max_participants: int | None = None
+) -> list[str]:
     """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time.
 
     ``max_participants`` caps the kernels running at once (default: ``default_max_participants``).
@@ -69,11 +74,15 @@ def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[
     notebooks = shipped("notebooks")
     ours = [
         # the browser is opened by ``run`` once the page answers, not before; the port is the one asked for
-        f"--port={port}", f"--Voila.ip={host}", "--Voila.open_browser=False", "--Voila.port_retries=0",
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.open_browser=False",
+        "--Voila.port_retries=0",
         # notebooks/voila.json (read because Voila runs in that folder) hides sources and tracebacks,
         # refuses template overrides from the URL and sets a Content-Security-Policy
         # kernels started before anyone arrives, sized for the room
-        f"--preheat_kernel={room > 0}", f"--pool_size={room}",
+        f"--preheat_kernel={room > 0}",
+        f"--pool_size={room}",
         # innerwork's own page template (core/data/jupyter/voila/templates/innerwork), found through JUPYTER_PATH
         "--template=innerwork",
         # pool kernels start one at a time and refill when the machine is quiet (voila_kernels.RoomPool),
@@ -89,12 +98,19 @@ def voila_command(port: int, host: str, workshop: bool, room: int, extra: tuple[
         "--KernelManager.transport=ipc",
     ]
     replaced = {arg.split("=", 1)[0] for arg in extra}
-    return [sys.executable, "-m", "innerwork.serving.voila_app", str(notebooks / PAGE),
-            *(arg for arg in ours if arg.split("=", 1)[0] not in replaced), *extra]
+    return [
+        sys.executable,
+        "-m",
+        "innerwork.serving.voila_app",
+        str(notebooks / PAGE),
+        *(arg for arg in ours if arg.split("=", 1)[0] not in replaced),
+        *extra,
+    ]
 
 
-def serve_environment(workshop: bool, exercise: str | None, keep_on_server: bool,
-                      gentle_check: bool = True, preview: str | None = None) -> dict[str, str]:
+def serve_environment(
+    workshop: bool, exercise: str | None, keep_on_server: bool, gentle_check: bool = True, preview: str | None = None
+) -> dict[str, str]:
     """The environment every participant's kernel inherits."""
     env = dict(os.environ)
     env["JUPYTER_PATH"] = os.pathsep.join([str(TEMPLATES), *filter(None, [env.get("JUPYTER_PATH")])])
@@ -142,8 +158,7 @@ def wait_until_answering(process: subprocess.Popen, host: str, port: int, timeou
     return False
 
 
-def run(command: list[str], env: dict[str, str], host: str, port: int, open_browser: bool,
-        say=print) -> int:
+def run(command: list[str], env: dict[str, str], host: str, port: int, open_browser: bool, say=print) -> int:
     """Run Voila until it stops, or until the facilitator presses Ctrl-C or the service is stopped.
 
     The page's address is printed, and the browser opened, only once the server answers.

@@ -11,6 +11,7 @@ Everything is Voila as installed, plus:
 
 Run as ``python -m innerwork.serving.voila_app NOTEBOOK [voila options]``.
 """
+
 from __future__ import annotations
 
 import voila.app

@@ -11,6 +11,7 @@
   every kernel route checks it (``owns``);
 - a kernel whose page has not connected within ``connect_timeout`` seconds is shut down.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -30,6 +31,7 @@ class RoomFull(Exception):
 @dataclass
 class Visit:
     """One page request: the browser's secret, and the kernel the page was given (once it has one)."""
+
     browser: str
     address: str
     kernel_id: str | None = None
@@ -64,17 +66,23 @@ class PageRate:
 class RoomGuard(LoggingConfigurable):
     """A mixin for the kernel manager: caps kernels, binds each to its browser, ends unconnected ones."""
 
-    max_participants = Int(0, config=True,
-                           help="Kernels running at once at most, those kept ready included (0: no limit).")
-    connect_timeout = Float(60.0, config=True,
-                            help="Seconds a page has to connect to its kernel before the kernel is shut down.")
+    max_participants = Int(
+        0, config=True, help="Kernels running at once at most, those kept ready included (0: no limit)."
+    )
+    connect_timeout = Float(
+        60.0, config=True, help="Seconds a page has to connect to its kernel before the kernel is shut down."
+    )
     page_burst = Int(10, config=True, help="Pages one address may open in quick succession.")
     pages_per_minute = Float(10.0, config=True, help="Pages one address may open a minute, after the burst.")
-    disconnected_timeout = Float(0.0, config=True,
-                                 help="Seconds a kernel is kept once its page's last connection has closed "
-                                      "(0: until the idle cull). innerwork serve sets it where answers are saved.")
-    unconnected_per_address = Int(3, config=True,
-                                  help="Kernels one address may hold whose page has not connected to them yet.")
+    disconnected_timeout = Float(
+        0.0,
+        config=True,
+        help="Seconds a kernel is kept once its page's last connection has closed "
+        "(0: until the idle cull). innerwork serve sets it where answers are saved.",
+    )
+    unconnected_per_address = Int(
+        3, config=True, help="Kernels one address may hold whose page has not connected to them yet."
+    )
 
     def __init__(self, **kwargs):
         self._owners: dict[str, str] = {}  # kernel id -> secret of the browser that owns it
@@ -161,7 +169,8 @@ class RoomGuard(LoggingConfigurable):
         self._open_sockets[kernel_id] = max(0, self._open_sockets.get(kernel_id, 0) - 1)
         if self._open_sockets[kernel_id] == 0 and self.disconnected_timeout > 0:
             asyncio.get_running_loop().call_later(
-                self.disconnected_timeout, lambda: asyncio.ensure_future(self._end_if_still_disconnected(kernel_id)))
+                self.disconnected_timeout, lambda: asyncio.ensure_future(self._end_if_still_disconnected(kernel_id))
+            )
 
     async def _end_if_still_disconnected(self, kernel_id: str) -> None:
         if self._open_sockets.get(kernel_id, 0) == 0 and kernel_id in self.list_kernel_ids():
@@ -175,12 +184,14 @@ class RoomGuard(LoggingConfigurable):
         """Shut ``kernel_id`` down unless its page connects within ``connect_timeout`` seconds."""
         if self.connect_timeout > 0:
             asyncio.get_running_loop().call_later(
-                self.connect_timeout, lambda: asyncio.ensure_future(self._end_if_unconnected(kernel_id)))
+                self.connect_timeout, lambda: asyncio.ensure_future(self._end_if_unconnected(kernel_id))
+            )
 
     async def _end_if_unconnected(self, kernel_id: str) -> None:
         if kernel_id in self._owners and kernel_id not in self._connected and kernel_id in self.list_kernel_ids():
-            self.log.info("A page did not connect to its kernel within %s s; shutting the kernel down.",
-                          self.connect_timeout)
+            self.log.info(
+                "A page did not connect to its kernel within %s s; shutting the kernel down.", self.connect_timeout
+            )
             try:
                 await self.shutdown_kernel(kernel_id)
             except Exception:  # already gone

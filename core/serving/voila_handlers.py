@@ -7,6 +7,7 @@
 - Every route that names a kernel (``OwnKernelOnly``): 403 unless the request carries the secret of
   the browser whose page took that kernel.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -26,10 +27,15 @@ NOTICE = """<!DOCTYPE html>
 <p>If you need to talk to someone now, please tell the facilitator, or call your local emergency number.</p>
 </main></body></html>
 """
-ROOM_FULL = ("The room is full", "This workshop has as many participants as it can take right now. "
-             "Please ask the facilitator; you can try again in a few minutes by reloading this page.")
-TOO_FAST = ("One moment, please", "This device opened many pages in a short time. "
-            "Wait a few seconds, then reload this page.")
+ROOM_FULL = (
+    "The room is full",
+    "This workshop has as many participants as it can take right now. "
+    "Please ask the facilitator; you can try again in a few minutes by reloading this page.",
+)
+TOO_FAST = (
+    "One moment, please",
+    "This device opened many pages in a short time. Wait a few seconds, then reload this page.",
+)
 
 
 def browser_secret(handler: RequestHandler) -> str | None:
@@ -70,8 +76,9 @@ def page_handler(base: type) -> type:
             if not manager.page_allowed(address):
                 return notice(self, 429, TOO_FAST)
             browser = browser_secret(self) or secrets.token_urlsafe(32)
-            self.set_cookie(BROWSER_COOKIE, browser, path=self.base_url, httponly=True, samesite="Strict",
-                            secure=is_https(self))
+            self.set_cookie(
+                BROWSER_COOKIE, browser, path=self.base_url, httponly=True, samesite="Strict", secure=is_https(self)
+            )
             visit = Visit(browser, address)
             token = current_visit.set(visit)
             try:

@@ -6,6 +6,7 @@ drops tornado's ``Server`` header with its version. ``cookies_samesite_by_defaul
 the server sets ``SameSite=Strict`` unless it says otherwise, and ``Secure`` when the browser came
 over HTTPS (directly, or through a proxy that sets ``X-Forwarded-Proto: https``).
 """
+
 from __future__ import annotations
 
 from tornado.web import OutputTransform, RequestHandler
@@ -31,6 +32,7 @@ def headers_transform(headers: dict[str, str]) -> type[OutputTransform]:
 def cookies_samesite_by_default() -> None:
     """Make ``RequestHandler.set_cookie`` add ``SameSite=Strict``, and ``Secure`` over HTTPS, unless told."""
     from .voila_handlers import is_https
+
     original = RequestHandler.set_cookie
     if getattr(original, "innerwork_safe", False):
         return

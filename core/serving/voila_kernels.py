@@ -15,6 +15,7 @@ Here (``RoomPool``):
 
 ``innerwork.serving.voila_app`` puts ``RoomPool`` in front of Voila's pooled kernel manager.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -42,10 +43,10 @@ def process_cpu_seconds(pid: int) -> float:
 class RoomPool(LoggingConfigurable):
     """A mixin for Voila's ``VoilaKernelManager``: start in turn, serve the ready, refill when quiet."""
 
-    quiet_below = Float(0.5, config=True,
-                        help="The room counts as quiet when the server and its kernels use less than this many cores.")
-    max_refill_wait = Float(30.0, config=True,
-                            help="Seconds a refill waits at most for the machine to be quiet.")
+    quiet_below = Float(
+        0.5, config=True, help="The room counts as quiet when the server and its kernels use less than this many cores."
+    )
+    max_refill_wait = Float(30.0, config=True, help="Seconds a refill waits at most for the machine to be quiet.")
 
     def __init__(self, **kwargs):
         self._one_at_a_time = asyncio.Lock()
@@ -57,8 +58,10 @@ class RoomPool(LoggingConfigurable):
         if self.notebook_path is not None:
             # lets the first page use the pool while its first kernel is still starting
             configuration = self.parent.voila_configuration
-            self.notebook_data.setdefault(self.notebook_path, {
-                "kernel_ids": set(), "template": configuration.template, "theme": configuration.theme})
+            self.notebook_data.setdefault(
+                self.notebook_path,
+                {"kernel_ids": set(), "template": configuration.template, "theme": configuration.theme},
+            )
 
     async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs):
         if kernel_id is not None:  # a restart: the kernel exists already

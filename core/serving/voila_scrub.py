@@ -7,6 +7,7 @@
 - ``mask_kernel_ids_in_logs``: every log record of the server process has kernel ids (and any other
   UUIDs) cut to their first four characters, so the log never hands out what opens a kernel.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,16 @@ def server_paths() -> list[str]:
     import voila
 
     import innerwork
-    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.getcwd(), str(Path.home()),
-              str(Path(innerwork.__file__).resolve().parent.parent), str(Path(voila.__file__).resolve().parent.parent)}
+
+    places = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        os.getcwd(),
+        str(Path.home()),
+        str(Path(innerwork.__file__).resolve().parent.parent),
+        str(Path(voila.__file__).resolve().parent.parent),
+    }
     return sorted((p for p in places if len(p) > 4), key=len, reverse=True)
 
 
@@ -110,8 +119,9 @@ def scrubbing_socket(base: type) -> type:
             try:
                 return super().on_message(message)
             except Exception as error:  # not a kernel message: ignored, the page keeps its connection
-                self.log.warning("A page sent something that is not a kernel message (%s); ignored.",
-                                 type(error).__name__)
+                self.log.warning(
+                    "A page sent something that is not a kernel message (%s); ignored.", type(error).__name__
+                )
                 return None
 
         def write_message(self, message, binary=False):

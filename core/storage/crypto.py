@@ -5,6 +5,7 @@ exercises were done and when (ids, dates, status), so that history can be
 listed and sorted. The passphrase cannot be recovered; without it the
 answers are gone.
 """
+
 from __future__ import annotations
 
 import base64

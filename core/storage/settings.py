@@ -5,6 +5,7 @@ note when they write about wanting to die or hurting themselves. On a workshop
 page (answers kept in the page only) a choice made in the help panel lasts for
 that page and is never written on the server.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,10 +35,12 @@ def load() -> dict:
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise SettingsError(f"{path}: cannot read the settings file ({exc}); expected a JSON object "
-                                f"such as {{\"gentle_check\": true}}. Fix or delete the file.") from None
+            raise SettingsError(
+                f"{path}: cannot read the settings file ({exc}); expected a JSON object "
+                f'such as {{"gentle_check": true}}. Fix or delete the file.'
+            ) from None
         if not isinstance(stored, dict):
-            raise SettingsError(f"{path}: expected a JSON object such as {{\"gentle_check\": true}}.")
+            raise SettingsError(f'{path}: expected a JSON object such as {{"gentle_check": true}}.')
     for key, value in stored.items():
         if key in DEFAULTS and not isinstance(value, type(DEFAULTS[key])):
             raise SettingsError(f"{path}: '{key}' should be true or false, not {json.dumps(value)}.")

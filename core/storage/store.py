@@ -6,6 +6,7 @@ removed once the upgraded file has opened; a newer one is never touched. A
 file can be locked with a passphrase (see :mod:`innerwork.storage.crypto`). One entry
 that cannot be read never hides the others (:meth:`SQLiteStore.read_all`).
 """
+
 from __future__ import annotations
 
 import json
@@ -102,6 +103,7 @@ def data_dir() -> Path:
     if home:
         return Path(home).expanduser()
     import platformdirs
+
     return Path(platformdirs.user_data_dir("innerwork", appauthor=False))
 
 
@@ -121,12 +123,16 @@ class MemoryStore:
         return self._entries.get(entry_id)
 
     def entries(self, exercise_id: str | None = None, status: str | None = None) -> list[Entry]:
-        found = [e for e in self._entries.values()
-                 if (exercise_id is None or e.exercise_id == exercise_id) and (status is None or e.status == status)]
+        found = [
+            e
+            for e in self._entries.values()
+            if (exercise_id is None or e.exercise_id == exercise_id) and (status is None or e.status == status)
+        ]
         return sorted(found, key=lambda e: e.updated_at, reverse=True)
 
-    def read_all(self, exercise_id: str | None = None,
-                 status: str | None = None) -> tuple[list[Entry], list[Unreadable]]:
+    def read_all(
+        self, exercise_id: str | None = None, status: str | None = None
+    ) -> tuple[list[Entry], list[Unreadable]]:
         return self.entries(exercise_id, status), []
 
     def delete(self, entry_id: str) -> None:
@@ -188,14 +194,18 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(self._cannot_read(exc)) from None
         if version > SCHEMA_VERSION:
-            raise StoreError(f"The answers file {self.path} was written by a newer innerwork (database version "
-                             f"{version}; this one reads up to {SCHEMA_VERSION}). It has not been changed; "
-                             "please upgrade innerwork.")
+            raise StoreError(
+                f"The answers file {self.path} was written by a newer innerwork (database version "
+                f"{version}; this one reads up to {SCHEMA_VERSION}). It has not been changed; "
+                "please upgrade innerwork."
+            )
         if version < SCHEMA_VERSION:
             if self.read_only:
-                raise StoreError(f"The answers file {self.path} needs upgrading (database version {version}), but "
-                                 "it or its folder is read-only. It has not been changed; copy it to a folder you "
-                                 "can write to and set INNERWORK_HOME to that folder.")
+                raise StoreError(
+                    f"The answers file {self.path} needs upgrading (database version {version}), but "
+                    "it or its folder is read-only. It has not been changed; copy it to a folder you "
+                    "can write to and set INNERWORK_HOME to that folder."
+                )
             self._migrate(conn, version)
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -209,28 +219,37 @@ class SQLiteStore:
     def _cannot_read(self, exc: sqlite3.DatabaseError) -> str:
         text = str(exc)
         if "not a database" in text or "malformed" in text:
-            return (f"The answers file {self.path} cannot be read ({text}): it is damaged. It has not been "
-                    "changed. Move it aside to start a new one, or restore a backup.")
-        return (f"The answers file {self.path} cannot be opened ({text}). It has not been changed; check that "
-                "you may read it and its folder.")
+            return (
+                f"The answers file {self.path} cannot be read ({text}): it is damaged. It has not been "
+                "changed. Move it aside to start a new one, or restore a backup."
+            )
+        return (
+            f"The answers file {self.path} cannot be opened ({text}). It has not been changed; check that "
+            "you may read it and its folder."
+        )
 
     def _unlock(self, conn: sqlite3.Connection):
         setting = _lock_setting(conn)
         self._lock_setting = setting
         if setting is None:
             if self._passphrase:
-                raise StoreError(f"The answers file {self.path} has no passphrase, so none is needed. "
-                                 "`innerwork encrypt` adds one.")
+                raise StoreError(
+                    f"The answers file {self.path} has no passphrase, so none is needed. `innerwork encrypt` adds one."
+                )
             return None
         if not self._passphrase:
-            raise PassphraseNeeded(f"The answers file {self.path} is locked with a passphrase. Give it when asked, "
-                                   "or set INNERWORK_PASSPHRASE.")
+            raise PassphraseNeeded(
+                f"The answers file {self.path} is locked with a passphrase. Give it when asked, "
+                "or set INNERWORK_PASSPHRASE."
+            )
         from . import crypto  # only files with a passphrase need the cryptography library
+
         try:
             return crypto.unlock(setting, self._passphrase)
         except crypto.WrongPassphrase:
-            raise PassphraseNeeded(f"That passphrase does not open the answers file {self.path}. "
-                                   "Nothing was changed; try again.") from None
+            raise PassphraseNeeded(
+                f"That passphrase does not open the answers file {self.path}. Nothing was changed; try again."
+            ) from None
 
     def _follow_lock(self, conn: sqlite3.Connection) -> None:
         """Inside a transaction: if another program added, changed or removed the passphrase since this
@@ -242,15 +261,20 @@ class SQLiteStore:
             self._cipher, self._lock_setting = None, None
             return
         if not self._passphrase:
-            raise LockChanged(f"The answers file {self.path} was locked with a passphrase by another program; "
-                              "reopen it (with INNERWORK_PASSPHRASE set, or give the passphrase). Nothing was "
-                              "saved or changed.")
+            raise LockChanged(
+                f"The answers file {self.path} was locked with a passphrase by another program; "
+                "reopen it (with INNERWORK_PASSPHRASE set, or give the passphrase). Nothing was "
+                "saved or changed."
+            )
         from . import crypto
+
         try:
             self._cipher = crypto.unlock(setting, self._passphrase)
         except crypto.WrongPassphrase:
-            raise LockChanged(f"The answers file {self.path} was locked with a different passphrase by another "
-                              "program; reopen it with that passphrase. Nothing was saved or changed.") from None
+            raise LockChanged(
+                f"The answers file {self.path} was locked with a different passphrase by another "
+                "program; reopen it with that passphrase. Nothing was saved or changed."
+            ) from None
         self._lock_setting = setting
 
     @property
@@ -268,8 +292,10 @@ class SQLiteStore:
                     conn.backup(copy)  # a consistent copy, write-ahead log included
                 copy.close()
             except sqlite3.Error as exc:
-                raise StoreError(f"The answers file {self.path} needs upgrading, but its backup {backup} could "
-                                 f"not be written ({exc}). Nothing was changed.") from None
+                raise StoreError(
+                    f"The answers file {self.path} needs upgrading, but its backup {backup} could "
+                    f"not be written ({exc}). Nothing was changed."
+                ) from None
         try:
             conn.execute("BEGIN IMMEDIATE")
             current = conn.execute("PRAGMA user_version").fetchone()[0]  # another kernel may have done it
@@ -299,8 +325,10 @@ class SQLiteStore:
             return  # busy or read-only: the next opening tries again
         if count:
             self._purge(conn, vacuum=True)
-            self.notes.append(f"Encrypted {count} entr{'y' if count == 1 else 'ies'} that had been saved in clear "
-                              "while the passphrase was being added.")
+            self.notes.append(
+                f"Encrypted {count} entr{'y' if count == 1 else 'ies'} that had been saved in clear "
+                "while the passphrase was being added."
+            )
 
     @contextmanager
     def _open(self):
@@ -339,8 +367,10 @@ class SQLiteStore:
         else:
             reason = "another program kept reading it"
         if not emptied:
-            self.notes.append(f"Could not yet overwrite the old copies of changed text in {self.path} ({reason}); "
-                              "run the same command again once other programs using it are closed.")
+            self.notes.append(
+                f"Could not yet overwrite the old copies of changed text in {self.path} ({reason}); "
+                "run the same command again once other programs using it are closed."
+            )
 
     def _remove_backups(self, why: str) -> None:
         for backup in storefiles.backups(self.path):
@@ -358,9 +388,12 @@ class SQLiteStore:
         found = []
         if wal.exists():
             size = wal.stat().st_size
-            found.append(f"{wal.name} (empty; another program has the file open)" if size == 0 else
-                         f"{wal.name} ({size} bytes that may hold older copies of changed text; run the command "
-                         "again once other programs using the file are closed)")
+            found.append(
+                f"{wal.name} (empty; another program has the file open)"
+                if size == 0
+                else f"{wal.name} ({size} bytes that may hold older copies of changed text; run the command "
+                "again once other programs using the file are closed)"
+            )
         if index.exists():
             found.append(f"{index.name} (the log's index: page numbers, no text)")
         return found
@@ -370,8 +403,7 @@ class SQLiteStore:
         if "locked" in text or "busy" in text:
             reason = "it is locked by another program; try again in a moment"
         elif "readonly" in text or "read-only" in text:
-            reason = ("it or its folder is read-only. Your entries can still be read and exported "
-                      "(`innerwork export`)")
+            reason = "it or its folder is read-only. Your entries can still be read and exported (`innerwork export`)"
         elif "malformed" in text or "not a database" in text:
             reason = "it is damaged; it has not been changed"
         else:
@@ -398,13 +430,16 @@ class SQLiteStore:
         """The entries that can be read, newest first (:meth:`read_all` also names those that cannot)."""
         return self.read_all(exercise_id, status)[0]
 
-    def read_all(self, exercise_id: str | None = None,
-                 status: str | None = None) -> tuple[list[Entry], list[Unreadable]]:
+    def read_all(
+        self, exercise_id: str | None = None, status: str | None = None
+    ) -> tuple[list[Entry], list[Unreadable]]:
         """Every entry that can be read, and every one that cannot, with the reason; newest first."""
         with self._transaction() as conn:
-            rows = conn.execute("SELECT * FROM entries WHERE (?1 IS NULL OR exercise_id = ?1) AND "
-                                "(?2 IS NULL OR status = ?2) ORDER BY updated_at DESC, rowid DESC",
-                                (exercise_id, status)).fetchall()
+            rows = conn.execute(
+                "SELECT * FROM entries WHERE (?1 IS NULL OR exercise_id = ?1) AND "
+                "(?2 IS NULL OR status = ?2) ORDER BY updated_at DESC, rowid DESC",
+                (exercise_id, status),
+            ).fetchall()
         return _decode(rows, self._cipher)
 
     # -- passphrase ------------------------------------------------------------
@@ -412,6 +447,7 @@ class SQLiteStore:
         """Lock the file with ``passphrase``: every entry is rewritten encrypted, in one transaction that
         waits for other programs' saves in progress; backups are removed. Returns the entries encrypted."""
         from . import crypto
+
         setting, cipher = crypto.new_lock(passphrase)
         with self._transaction(write=True) as conn:
             if self._cipher is not None:
@@ -454,13 +490,17 @@ class SQLiteStore:
         return count
 
 
-SAVE = ("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-        "type_version=excluded.type_version, content_version=excluded.content_version, status=excluded.status, "
-        "step=excluded.step, answers=excluded.answers, summary=excluded.summary, updated_at=excluded.updated_at")
+SAVE = (
+    "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+    "type_version=excluded.type_version, content_version=excluded.content_version, status=excluded.status, "
+    "step=excluded.step, answers=excluded.answers, summary=excluded.summary, updated_at=excluded.updated_at"
+)
 
 #: Rows with a clear answer or summary (for files locked with a passphrase).
-STRAY_ROWS = (f"WHERE substr(answers, 1, {len(ENCRYPTED)}) != '{ENCRYPTED}' "
-              f"OR substr(coalesce(summary, '{ENCRYPTED}'), 1, {len(ENCRYPTED)}) != '{ENCRYPTED}'")
+STRAY_ROWS = (
+    f"WHERE substr(answers, 1, {len(ENCRYPTED)}) != '{ENCRYPTED}' "
+    f"OR substr(coalesce(summary, '{ENCRYPTED}'), 1, {len(ENCRYPTED)}) != '{ENCRYPTED}'"
+)
 
 
 def _lock_setting(conn: sqlite3.Connection) -> str | None:
@@ -477,14 +517,19 @@ def _open_text(value: str | None, entry_id: str, cipher) -> str | None:
     if value is None or not value.startswith(ENCRYPTED):
         return value
     if cipher is None:
-        raise _BadRow("it is encrypted, but the file has no passphrase now (it was saved while another program "
-                      "removed the passphrase), so it cannot be decrypted")
+        raise _BadRow(
+            "it is encrypted, but the file has no passphrase now (it was saved while another program "
+            "removed the passphrase), so it cannot be decrypted"
+        )
     from .crypto import WrongPassphrase
+
     try:
         return cipher.decrypt(value, entry_id)
     except (ValueError, WrongPassphrase):
-        raise _BadRow("it cannot be decrypted with this passphrase: it was changed outside innerwork, is "
-                      "damaged, or was encrypted under an earlier passphrase") from None
+        raise _BadRow(
+            "it cannot be decrypted with this passphrase: it was changed outside innerwork, is "
+            "damaged, or was encrypted under an earlier passphrase"
+        ) from None
 
 
 def _seal_text(text: str | None, entry_id: str, cipher) -> str | None:
@@ -508,9 +553,19 @@ def _reseal(conn: sqlite3.Connection, old, new, where: str = "") -> tuple[int, l
 
 def _row(entry: Entry, cipher) -> tuple:
     answers = json.dumps(entry.answers, ensure_ascii=False)
-    return (entry.id, entry.exercise_id, entry.type, entry.type_version, entry.content_version, entry.status,
-            entry.step, _seal_text(answers, entry.id, cipher), _seal_text(entry.summary, entry.id, cipher),
-            entry.created_at, entry.updated_at)
+    return (
+        entry.id,
+        entry.exercise_id,
+        entry.type,
+        entry.type_version,
+        entry.content_version,
+        entry.status,
+        entry.step,
+        _seal_text(answers, entry.id, cipher),
+        _seal_text(entry.summary, entry.id, cipher),
+        entry.created_at,
+        entry.updated_at,
+    )
 
 
 def _entry(row, cipher) -> Entry:
@@ -521,10 +576,12 @@ def _entry(row, cipher) -> Entry:
     except (TypeError, ValueError):
         answers = None
     if not isinstance(answers, dict):
-        raise _BadRow("its answers are not in the form innerwork writes: it was changed outside innerwork "
-                      "or is damaged")
-    return Entry(exercise_id, type_, type_version, content_version, answers, status, step, summary,
-                 id_, created, updated)
+        raise _BadRow(
+            "its answers are not in the form innerwork writes: it was changed outside innerwork or is damaged"
+        )
+    return Entry(
+        exercise_id, type_, type_version, content_version, answers, status, step, summary, id_, created, updated
+    )
 
 
 def _decode(rows: list[tuple], cipher) -> tuple[list[Entry], list[Unreadable]]:

@@ -5,6 +5,7 @@ backup before upgrading it (``NAME.vN.backup``) and SQLite's write-ahead
 log (``NAME-wal``, with its index ``NAME-shm``). Deleting an answer must
 reach them too.
 """
+
 from __future__ import annotations
 
 import os

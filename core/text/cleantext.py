@@ -8,6 +8,7 @@ embeddings and isolates U+FFFD (�). Newlines and tabs are kept; a carriage
 return becomes a newline. Left-to-right and right-to-left marks, which
 right-to-left writing needs, are kept.
 """
+
 from __future__ import annotations
 
 import re

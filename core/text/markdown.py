@@ -1,4 +1,5 @@
 """Authored Markdown to safe HTML. A person's text is escaped before it gets here."""
+
 from functools import lru_cache
 from html import escape
 
@@ -10,14 +11,20 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h1", "h2", "h3", "
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False})
 
 
 def render(text: str) -> str:
     """Markdown rendered to HTML (raw HTML in the text shown as text), then sanitised."""
     html = _parser().render(text or "")
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
-                     url_schemes={"https", "tel", "mailto"}, link_rel="noopener noreferrer")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"https", "tel", "mailto"},
+        link_rel="noopener noreferrer",
+    )
 
 
 def plain(text: str) -> str:

@@ -1,4 +1,5 @@
 """The notebook API: ``show``, ``gallery``, ``history`` and ``looking_back``."""
+
 from __future__ import annotations
 
 import os
@@ -46,9 +47,12 @@ def show(exercise_id: str, store=None, on_close=None) -> W.Widget:
     fresh = W.Button(description="Start fresh", tooltip="Start a new entry; the unfinished one stays in history")
     resume.on_click(lambda _: setattr(holder, "children", [ExerciseApp(Session(exercise, store, draft), on_close)]))
     fresh.on_click(lambda _: setattr(holder, "children", [ExerciseApp(Session(exercise, store), on_close)]))
-    holder.children = [html(f"# {md_escape(exercise.title)}"),
-                       W.Label(f"You have an unfinished entry from {draft.updated_at[:16].replace('T', ' ')} (UTC)."),
-                       W.HBox([resume, fresh]), HelpButton()]
+    holder.children = [
+        html(f"# {md_escape(exercise.title)}"),
+        W.Label(f"You have an unfinished entry from {draft.updated_at[:16].replace('T', ' ')} (UTC)."),
+        W.HBox([resume, fresh]),
+        HelpButton(),
+    ]
     holder.resume_button, holder.fresh_button = resume, fresh
     return holder
 
@@ -69,9 +73,14 @@ class Gallery(W.VBox):
         self.filters = W.HBox([self.type_filter, self.tag_filter])
         self.filters.add_class("innerwork-filters")
         self.start_buttons: dict[str, W.Button] = {}
-        self.listing = W.VBox([html("# Exercises\n\nPick one that fits how you are today. Each one can be "
-                                    "stopped at any step."), HelpButton(),
-                               self.filters, self.cards])
+        self.listing = W.VBox(
+            [
+                html("# Exercises\n\nPick one that fits how you are today. Each one can be stopped at any step."),
+                HelpButton(),
+                self.filters,
+                self.cards,
+            ]
+        )
         super().__init__([self.listing])
         self.add_class("innerwork-gallery")
         self.render()
@@ -79,8 +88,9 @@ class Gallery(W.VBox):
     def render(self):
         cards, self.start_buttons = [], {}
         for e in self.exercises:
-            if (self.type_filter.value and e.type != self.type_filter.value) or \
-                    (self.tag_filter.value and self.tag_filter.value not in e.tags):
+            if (self.type_filter.value and e.type != self.type_filter.value) or (
+                self.tag_filter.value and self.tag_filter.value not in e.tags
+            ):
                 continue
             start = W.Button(description=f"Start: {e.title}", tooltip=f"Start {e.title}", layout=W.Layout(width="auto"))
             start.on_click(lambda _, e=e: self.start(e.id))
@@ -112,8 +122,9 @@ class History(W.VBox):
         self.rows = W.VBox()
         self.detail = W.VBox()
         self.message = W.Label()
-        super().__init__([html(f"# Your entries\n\n{privacy.where_kept(self.store)}"), self.message, self.rows,
-                          self.detail])
+        super().__init__(
+            [html(f"# Your entries\n\n{privacy.where_kept(self.store)}"), self.message, self.rows, self.detail]
+        )
         self.add_class("innerwork-history")
         self.refresh()
 
@@ -139,12 +150,28 @@ class History(W.VBox):
             rows.append(W.HBox([W.Label(f"{entry.updated_at[:16].replace('T', ' ')} · {title} · {state}"), *buttons]))
         for problem in unreadable:  # named, with a way to delete it, never hiding the others
             when, title = problem.updated_at[:16].replace("T", " "), _title(cat, problem.exercise_id)
-            rows.append(W.HBox([W.Label(neutralise(f"{when} · {title} · cannot be read: {problem.reason}")),
-                                self._button("Delete", problem, self.confirm_delete)]))
+            rows.append(
+                W.HBox(
+                    [
+                        W.Label(neutralise(f"{when} · {title} · cannot be read: {problem.reason}")),
+                        self._button("Delete", problem, self.confirm_delete),
+                    ]
+                )
+            )
         if entries:
-            rows.append(W.HTML(" · ".join(download_link(export.export(entries, fmt), f"innerwork-entries.{fmt}",
-                                                        export.FORMATS[fmt], f"Export all ({fmt.upper()})")
-                                          for fmt in export.FORMATS)))
+            rows.append(
+                W.HTML(
+                    " · ".join(
+                        download_link(
+                            export.export(entries, fmt),
+                            f"innerwork-entries.{fmt}",
+                            export.FORMATS[fmt],
+                            f"Export all ({fmt.upper()})",
+                        )
+                        for fmt in export.FORMATS
+                    )
+                )
+            )
             self.looking_back_button = W.Button(description="Looking back", tooltip="Your entries over time, as charts")
             self.looking_back_button.on_click(lambda _: setattr(self.detail, "children", [looking_back(self.store)]))
             rows.append(self.looking_back_button)
@@ -164,9 +191,20 @@ class History(W.VBox):
         self.detail.children = [ExerciseApp(Session(exercise, self.store, entry), on_close=self.refresh)]
 
     def view(self, entry):
-        self.detail.children = [W.HTML(render(entry.summary)), W.HTML(" · ".join(
-            download_link(export.export([entry], fmt), f"{entry.exercise_id}.{fmt}", export.FORMATS[fmt],
-                          f"Export ({fmt.upper()})") for fmt in export.FORMATS))]
+        self.detail.children = [
+            W.HTML(render(entry.summary)),
+            W.HTML(
+                " · ".join(
+                    download_link(
+                        export.export([entry], fmt),
+                        f"{entry.exercise_id}.{fmt}",
+                        export.FORMATS[fmt],
+                        f"Export ({fmt.upper()})",
+                    )
+                    for fmt in export.FORMATS
+                )
+            ),
+        ]
 
     def confirm_delete(self, entry):
         """Ask first; ``entry=None`` means every entry."""
@@ -204,6 +242,7 @@ def history(store=None) -> History:
 def looking_back(store=None, period: str = "3m"):
     """Charts of what you recorded over a period (``4w``, ``3m`` or ``all``), with your own words one click away."""
     from .looking_back_view import LookingBack
+
     return LookingBack(_store(store), period)
 
 
@@ -216,9 +255,15 @@ def workshop_page(store=None) -> W.Widget:
     if os.environ.get("INNERWORK_PREVIEW"):
         return preview(os.environ["INNERWORK_PREVIEW"])
     store = _store(store)
-    notice = W.HTML(notice_html(render("innerwork is a self-help aid for the time between therapy sessions. It is not "
-                                       "therapy and not a crisis service.\n\n"
-                                       f"**Privacy:** {privacy.where_kept(store)} {_room_note(store)}")))
+    notice = W.HTML(
+        notice_html(
+            render(
+                "innerwork is a self-help aid for the time between therapy sessions. It is not "
+                "therapy and not a crisis service.\n\n"
+                f"**Privacy:** {privacy.where_kept(store)} {_room_note(store)}"
+            )
+        )
+    )
     notice.add_class("innerwork-notice")
     exercise_id = os.environ.get("INNERWORK_EXERCISE")
     main = show(exercise_id, store) if exercise_id else Gallery(store)
@@ -231,8 +276,10 @@ def workshop_page(store=None) -> W.Widget:
 
 def notice_html(full: str) -> str:
     """The not-therapy and privacy notice as one short line with a "more" control; ``full`` is rendered HTML."""
-    return ("<details><summary>Not therapy or a crisis service · where your answers are kept <span>more</span></summary>"
-            f"{full}</details>")
+    return (
+        "<details><summary>Not therapy or a crisis service · where your answers are kept <span>more</span></summary>"
+        f"{full}</details>"
+    )
 
 
 def _room_note(store) -> str:
@@ -246,10 +293,15 @@ def preview(path: str) -> W.Widget:
     try:
         exercise, _ = load_file(path)
     except InvalidContent as exc:
-        problems = W.Textarea(value="\n".join(map(str, exc.errors)), disabled=True,
-                              layout=W.Layout(width="95%", height="12em"))
+        problems = W.Textarea(
+            value="\n".join(map(str, exc.errors)), disabled=True, layout=W.Layout(width="95%", height="12em")
+        )
         return W.VBox([html(f"## This exercise file has problems\n\n`{md_escape(str(path))}`"), problems])
-    page = W.VBox([html(f"*Preview of `{md_escape(str(path))}`. Answers are not saved.*"),
-                   ExerciseApp(Session(exercise, MemoryStore()))])
+    page = W.VBox(
+        [
+            html(f"*Preview of `{md_escape(str(path))}`. Answers are not saved.*"),
+            ExerciseApp(Session(exercise, MemoryStore())),
+        ]
+    )
     page.add_class("innerwork-page")
     return page

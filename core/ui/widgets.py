@@ -4,6 +4,7 @@ Authored Markdown is rendered and sanitised; a person's text only ever goes
 into widget values and plain-text labels, or through :func:`md_escape` into
 the rendered summary.
 """
+
 from __future__ import annotations
 
 import base64
@@ -52,7 +53,7 @@ def download_link(text: str, filename: str, mime: str, label: str) -> str:
 
 
 class HelpButton(W.VBox):
-    """"Need help now?": a button that opens the helplines panel. On every page."""
+    """ "Need help now?": a button that opens the helplines panel. On every page."""
 
     def __init__(self):
         self.button = W.Button(description="Need help now?", tooltip="Show crisis lines and where to get help")
@@ -62,8 +63,9 @@ class HelpButton(W.VBox):
         self.more.layout.display = "none"
         self.more_button.on_click(lambda _: _toggle(self.more))
         self.gentle_check = gentle_check_control()
-        self.panel = W.VBox([html(help_markdown()), self.more_button, self.more,
-                             *([self.gentle_check] if self.gentle_check else [])])
+        self.panel = W.VBox(
+            [html(help_markdown()), self.more_button, self.more, *([self.gentle_check] if self.gentle_check else [])]
+        )
         self.panel.add_class("innerwork-help-panel")
         self.panel.layout.display = "none"
         self.button.on_click(self.toggle)
@@ -84,15 +86,24 @@ class GentleCheckControl(W.VBox):
     """The person's own choice, in the help panel, to have the gentle check's note or not."""
 
     def __init__(self):
-        self.checkbox = W.Checkbox(value=settings.gentle_check_on(), indent=False, style=WIDE,
-                                   description="Offer me a note when I write about wanting to die or hurting myself",
-                                   layout=W.Layout(width="auto"))
+        self.checkbox = W.Checkbox(
+            value=settings.gentle_check_on(),
+            indent=False,
+            style=WIDE,
+            description="Offer me a note when I write about wanting to die or hurting myself",
+            layout=W.Layout(width="auto"),
+        )
         self.checkbox.add_class("innerwork-gentle-check-choice")
         self.status = W.Label()
         self.status.add_class("innerwork-gentle-check-status")
         self.checkbox.observe(self._changed, "value")
-        super().__init__([W.Label("The note comes from word rules on this device; nothing about it is stored or sent."),
-                          self.checkbox, self.status])
+        super().__init__(
+            [
+                W.Label("The note comes from word rules on this device; nothing about it is stored or sent."),
+                self.checkbox,
+                self.status,
+            ]
+        )
 
     def _changed(self, change):
         on = bool(change["new"])
@@ -102,14 +113,18 @@ class GentleCheckControl(W.VBox):
             self.status.value = f"Could not save this choice: {exc}"
             return
         state = "on" if on else "off"
-        self.status.value = (f"The note is {state} for this page." if where is None else
-                             f"The note is {state}. Saved in your settings; you can change it here again "
-                             f"or with: innerwork settings gentle-check {'off' if on else 'on'}")
+        self.status.value = (
+            f"The note is {state} for this page."
+            if where is None
+            else f"The note is {state}. Saved in your settings; you can change it here again "
+            f"or with: innerwork settings gentle-check {'off' if on else 'on'}"
+        )
 
 
 def gentle_check_control() -> GentleCheckControl | None:
     """The control, when the gentle check is installed and loaded (else None)."""
     from ..registry.registered import plugins
+
     info = plugins().infos.get("gentle_check")
     return GentleCheckControl() if info is not None and info.status == "loaded" else None
 
@@ -120,10 +135,12 @@ def _toggle(widget: W.Widget) -> None:
 
 # -- one input per step kind ------------------------------------------------------
 def _scale(step, value, on_change):
-    buttons = W.ToggleButtons(options=[(str(n), n) for n in range(step.min, step.max + 1)],
-                              value=value if isinstance(value, int) else None,
-                              tooltips=[f"{n} out of {step.max}" for n in range(step.min, step.max + 1)],
-                              style={**WIDE, "button_width": "2.6em"})
+    buttons = W.ToggleButtons(
+        options=[(str(n), n) for n in range(step.min, step.max + 1)],
+        value=value if isinstance(value, int) else None,
+        tooltips=[f"{n} out of {step.max}" for n in range(step.min, step.max + 1)],
+        style={**WIDE, "button_width": "2.6em"},
+    )
     buttons.observe(lambda c: on_change(c["new"]), "value")
     parts = [buttons]
     if step.low_label or step.high_label:
@@ -164,13 +181,22 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
         return step.widget(value, on_change)
     if step.kind == "prompt":
         cls = W.Textarea if step.multiline else W.Text
-        widget = cls(value=value or "", placeholder=step.placeholder, tooltip=label,
-                     continuous_update=True, layout=W.Layout(width="95%", height="7em" if step.multiline else None))
+        widget = cls(
+            value=value or "",
+            placeholder=step.placeholder,
+            tooltip=label,
+            continuous_update=True,
+            layout=W.Layout(width="95%", height="7em" if step.multiline else None),
+        )
         widget.observe(lambda c: on_change(c["new"]), "value")
         return widget
     if step.kind == "list":
-        widget = W.Textarea(value="\n".join(value or []), placeholder=step.placeholder, tooltip=label,
-                            layout=W.Layout(width="95%", height="8em"))
+        widget = W.Textarea(
+            value="\n".join(value or []),
+            placeholder=step.placeholder,
+            tooltip=label,
+            layout=W.Layout(width="95%", height="8em"),
+        )
         widget.observe(lambda c: on_change([line.strip() for line in c["new"].split("\n") if line.strip()]), "value")
         hint = W.Label("One per line.")
         hint.add_class("innerwork-hint")
@@ -178,8 +204,9 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
     if step.kind == "scale":
         return _scale(step, value, on_change)
     if step.kind == "number":
-        widget = W.BoundedIntText(value=value if isinstance(value, int) else None, min=step.min, max=step.max,
-                                  tooltip=label)
+        widget = W.BoundedIntText(
+            value=value if isinstance(value, int) else None, min=step.min, max=step.max, tooltip=label
+        )
         widget.observe(lambda c: on_change(c["new"]), "value")
         return W.HBox([widget, W.Label(step.unit)]) if step.unit else widget
     if step.kind == "timer":
@@ -207,8 +234,12 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
             if group.get("name"):
                 rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
             for item in group["items"]:
-                drop = W.Dropdown(options=[("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)],
-                                  value=ratings.get(item), description=item, style={"description_width": "18em"})
+                drop = W.Dropdown(
+                    options=[("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)],
+                    value=ratings.get(item),
+                    description=item,
+                    style={"description_width": "18em"},
+                )
 
                 def rated(change, item=item):
                     if change["new"] is None:
@@ -216,6 +247,7 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
                     else:
                         ratings[item] = change["new"]
                     on_change(dict(ratings))
+
                 drop.observe(rated, "value")
                 rows.append(drop)
         if step.low_label or step.high_label:
@@ -228,21 +260,27 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
         rows = []
         for n, item in enumerate(order):
             up = W.Button(description="Up", tooltip=f"Move '{item}' up", disabled=n == 0, layout=W.Layout(width="5em"))
-            down = W.Button(description="Down", tooltip=f"Move '{item}' down", disabled=n == len(order) - 1,
-                            layout=W.Layout(width="5em"))
+            down = W.Button(
+                description="Down",
+                tooltip=f"Move '{item}' down",
+                disabled=n == len(order) - 1,
+                layout=W.Layout(width="5em"),
+            )
 
             def move(_, n=n, by=-1):
                 order.insert(n + by, order.pop(n))
                 on_change(list(order))
                 rebuild()
+
             up.on_click(lambda b, n=n: move(b, n, -1))
             down.on_click(lambda b, n=n: move(b, n, 1))
             rows.append(W.HBox([up, down, W.Label(f"{n + 1}. {item}")]))
         return W.VBox(rows)
     if step.kind == "pick":
         if step.max == 1:
-            widget = W.RadioButtons(options=items, value=value[0] if value and value[0] in items else None,
-                                    tooltip=label)
+            widget = W.RadioButtons(
+                options=items, value=value[0] if value and value[0] in items else None, tooltip=label
+            )
             widget.observe(lambda c: on_change([c["new"]] if c["new"] else []), "value")
             return widget
         return _checkboxes([{"name": "", "items": items}], value or [], on_change)
@@ -250,12 +288,18 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
         notes = dict(value or {})
         rows = []
         for item in items:
-            text = W.Text(value=notes.get(item, ""), description=item, placeholder=step.placeholder,
-                          style={"description_width": "18em"}, layout=W.Layout(width="95%"))
+            text = W.Text(
+                value=notes.get(item, ""),
+                description=item,
+                placeholder=step.placeholder,
+                style={"description_width": "18em"},
+                layout=W.Layout(width="95%"),
+            )
 
             def noted(change, item=item):
                 notes[item] = change["new"]
                 on_change({k: v for k, v in notes.items() if v.strip()})
+
             text.observe(noted, "value")
             rows.append(text)
         notes_box = W.VBox(rows)
@@ -267,8 +311,10 @@ def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widge
 def progress_html(step: int, total: int, words: str = "") -> str:
     """A progress bar and its words ("Step 2 of 9"), from numbers only."""
     words = words or f"Step {step} of {total}"
-    return (f'<progress max="{int(total)}" value="{int(step)}" aria-label="{words}"></progress>'
-            f'<span class="innerwork-progress-text">{words}</span>')
+    return (
+        f'<progress max="{int(total)}" value="{int(step)}" aria-label="{words}"></progress>'
+        f'<span class="innerwork-progress-text">{words}</span>'
+    )
 
 
 def _clock(seconds: int) -> str:
@@ -322,14 +368,24 @@ class ExerciseApp(W.VBox):
         self.saved.add_class("innerwork-saved")
         self.saved.layout.margin = "0 0 0 1.5em"
         # where the answers are kept: a short line, and the whole sentence one click away
-        self.privacy = W.HTML(f"<details><summary>Where your answers are kept <span>more</span>"
-                              f"</summary>{render(privacy.where_kept(session.store))}</details>")
+        self.privacy = W.HTML(
+            f"<details><summary>Where your answers are kept <span>more</span>"
+            f"</summary>{render(privacy.where_kept(session.store))}</details>"
+        )
         self.privacy.add_class("innerwork-privacy")
         self.idle_note = W.HTML()
         self.idle_note.add_class("innerwork-idle-note")
         self._idle_timer: threading.Timer | None = None
-        header = W.VBox([html(f"# {md_escape(ex.title)}"), W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
-                         self.privacy, W.HBox([self.progress, self.saved]), self.help, self.idle_note])
+        header = W.VBox(
+            [
+                html(f"# {md_escape(ex.title)}"),
+                W.Label(f"About {ex.minutes} minutes · you can stop at any step"),
+                self.privacy,
+                W.HBox([self.progress, self.saved]),
+                self.help,
+                self.idle_note,
+            ]
+        )
         self.body = W.VBox()
         self.body.add_class("innerwork-step")
         self.problem = W.Label(style={"text_color": "#a4001f"})
@@ -385,8 +441,11 @@ class ExerciseApp(W.VBox):
         if step.help:
             parts.append(html(step.help, "innerwork-step-help"))
         if step.required and step.typed and hasattr(step, "no_words"):
-            no_words = W.Button(description=NO_WORDS, tooltip="Go on without writing this one; that is okay",
-                                layout=W.Layout(width="auto"))
+            no_words = W.Button(
+                description=NO_WORDS,
+                tooltip="Go on without writing this one; that is okay",
+                layout=W.Layout(width="auto"),
+            )
             no_words.on_click(lambda _: self._no_words())
             parts.append(no_words)
         if step.kind in REUSABLE_KINDS and not hasattr(step, "widget"):
@@ -402,11 +461,24 @@ class ExerciseApp(W.VBox):
         if last.kind == "summary" and getattr(last, "body", ""):
             parts.append(html(last.body))
         stamp = s.entry.id[:8]
-        self.downloads = W.HTML(" · ".join([
-            download_link(export.to_markdown([s.entry]), f"{s.exercise.id}-{stamp}.md", "text/markdown",
-                          "Download my answers (Markdown)"),
-            download_link(export.to_json([s.entry]), f"{s.exercise.id}-{stamp}.json", "application/json",
-                          "Download my answers (JSON)")]))
+        self.downloads = W.HTML(
+            " · ".join(
+                [
+                    download_link(
+                        export.to_markdown([s.entry]),
+                        f"{s.exercise.id}-{stamp}.md",
+                        "text/markdown",
+                        "Download my answers (Markdown)",
+                    ),
+                    download_link(
+                        export.to_json([s.entry]),
+                        f"{s.exercise.id}-{stamp}.json",
+                        "application/json",
+                        "Download my answers (JSON)",
+                    ),
+                ]
+            )
+        )
         self.downloads.add_class("innerwork-downloads")
         close = W.Button(description="Close", tooltip="Close this exercise")
         close.on_click(lambda _: self.close_app())
@@ -418,8 +490,11 @@ class ExerciseApp(W.VBox):
 
     def stop(self):
         self.session.save_now()
-        message = (privacy.stopped_message(self.session.store)
-                   if self.session.saved else "Your answers could not be saved; download them below to keep them.")
+        message = (
+            privacy.stopped_message(self.session.store)
+            if self.session.saved
+            else "Your answers could not be saved; download them below to keep them."
+        )
         resume = W.Button(description="Continue", tooltip="Go back to where you were")
         resume.on_click(lambda _: self.render())
         self.body.children = [html(message), W.HTML(self._draft_links()), resume]
@@ -433,7 +508,7 @@ class ExerciseApp(W.VBox):
 
     # -- events -----------------------------------------------------------------------
     def _no_words(self):
-        """"I can't find words right now": the step is answered with that, and the person goes on."""
+        """ "I can't find words right now": the step is answered with that, and the person goes on."""
         step = self.session.step
         self.session.set_answer(step.id, step.no_words())
         self._go()
@@ -455,10 +530,22 @@ class ExerciseApp(W.VBox):
 
     def _draft_links(self) -> str:
         entry, name = self.session.entry, self.session.exercise.id
-        return " · ".join([download_link(export.to_markdown([entry]), f"{name}-draft.md", "text/markdown",
-                                         "Download my answers so far (Markdown)"),
-                           download_link(export.to_json([entry]), f"{name}-draft.json", "application/json",
-                                         "Download my answers so far (JSON)")])
+        return " · ".join(
+            [
+                download_link(
+                    export.to_markdown([entry]),
+                    f"{name}-draft.md",
+                    "text/markdown",
+                    "Download my answers so far (Markdown)",
+                ),
+                download_link(
+                    export.to_json([entry]),
+                    f"{name}-draft.json",
+                    "application/json",
+                    "Download my answers so far (JSON)",
+                ),
+            ]
+        )
 
     def _answer(self, value):
         problem = self.session.set_answer(self.session.step.id, value)

@@ -1,4 +1,5 @@
 """Registers its exercise type under a misspelled hook name, so innerwork never calls it."""
+
 from innerwork import ExerciseType, hookimpl
 
 

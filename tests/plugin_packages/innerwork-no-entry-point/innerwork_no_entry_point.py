@@ -1,4 +1,5 @@
 """Would register an exercise type, but the package declares no innerwork entry point."""
+
 from innerwork import ExerciseType, hookimpl
 
 

@@ -1,4 +1,5 @@
 """A mood-note exercise type whose derive() fails when the rating was skipped: a real kind of bug."""
+
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl

@@ -1,4 +1,5 @@
 """A grounding exercise: name what you notice with each sense."""
+
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl
@@ -14,8 +15,10 @@ CONTENT_SCHEMA = {
 ANSWERS_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "properties": {"calm_before": {"type": "integer", "minimum": 0, "maximum": 10},
-                   "calm_after": {"type": "integer", "minimum": 0, "maximum": 10}},
+    "properties": {
+        "calm_before": {"type": "integer", "minimum": 0, "maximum": 10},
+        "calm_after": {"type": "integer", "minimum": 0, "maximum": 10},
+    },
     "additionalProperties": {"$ref": "urn:innerwork:answers#/$defs/value"},
 }
 
@@ -30,8 +33,15 @@ class Grounding(ExerciseType):
         return default_summary(exercise, answers, ["You took a few minutes to come back to the present."])
 
     def charts(self, exercises):
-        return [ratings_chart("settled", "How settled you felt", {"calm_before": "Before", "calm_after": "After"},
-                              better="higher", compare=("Before", "After"))]
+        return [
+            ratings_chart(
+                "settled",
+                "How settled you felt",
+                {"calm_before": "Before", "calm_after": "After"},
+                better="higher",
+                compare=("Before", "After"),
+            )
+        ]
 
 
 @hookimpl

@@ -1,4 +1,5 @@
 """A calm-corner exercise type that names an answers schema file the package does not ship."""
+
 from pathlib import Path
 
 from innerwork import ExerciseType, hookimpl
