@@ -473,9 +473,9 @@ def _looking_back_page(store, period, include, include_all) -> tuple[str, int]:
             )
         chosen[found[0].id] = found[0]
     summary = _load(lambda: overview(entries, period))
-    chosen = summary.entries if include_all else list(chosen.values())
+    shown = summary.entries if include_all else list(chosen.values())
     titles = {e.id: e.title for e in catalogue().exercises.values()}
-    return page(summary, chosen, titles), len(chosen)
+    return page(summary, shown, titles), len(shown)
 
 
 @main.command()

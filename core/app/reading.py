@@ -79,7 +79,7 @@ def read_chart(data: ChartData) -> list[str]:
             )
             moods.append("level")
     if data.chart.compare:
-        sentences.extend(_read_pairs(data))
+        sentences.extend(_read_pairs(data, *data.chart.compare))
     for mood, advice in (
         ("worse for weeks", HARDER_FOR_WEEKS),
         ("worse lately", HARDER_LATELY),
@@ -128,10 +128,10 @@ def _read_line(label: str, points: list[Point], data: ChartData) -> tuple[str, s
             "so there is no change to see yet.",
             "few",
         )
-    change = _change(points)
-    if change is None:
+    change, recent = _change(points), _recent(points)
+    if change is None or recent is None:
         return f"{label}: {len(points)} {noun} so far. {FEW}", "few"
-    k, last, before = _recent(points)
+    k, last, before = recent
     words = NUMBERS.get(k, str(k))
     if change == 0.0:
         sentence = (
@@ -173,8 +173,7 @@ def _how(better: str, change: float, overall: float | None, points: list[Point],
     return "changed"
 
 
-def _read_pairs(data: ChartData) -> list[str]:
-    first, second = data.chart.compare
+def _read_pairs(data: ChartData, first: str, second: str) -> list[str]:
     a = {p.entry_id: p.value for p in data.lines.get(first, [])}
     b = {p.entry_id: p.value for p in data.lines.get(second, [])}
     both = [entry for entry in a if entry in b]

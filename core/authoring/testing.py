@@ -27,6 +27,7 @@ import difflib
 import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..app.session import Session, answer_problems, recorded
 from ..catalogue.loader import catalogue, display_path, load_catalogue
@@ -156,11 +157,17 @@ def _plugin_file(loaded: Plugins, name: str) -> str:
     return display_path(Path(path)) if path else f"plugin '{name}'"
 
 
+def _answered_by(step):
+    """A filter keeping only values that answer ``step`` (not empty)."""
+    return lambda value: not step.is_empty(value)
+
+
 def _type_file(exercise_type: ExerciseType) -> str:
     try:
-        return display_path(Path(inspect.getsourcefile(type(exercise_type))))
+        source = inspect.getsourcefile(type(exercise_type))
     except (TypeError, OSError):
-        return f"exercise type '{exercise_type.name}'"
+        source = None
+    return display_path(Path(source)) if source else f"exercise type '{exercise_type.name}'"
 
 
 def _where(exercise: Exercise) -> str:
@@ -501,13 +508,15 @@ def _check_generated(report: Report, exercise: Exercise, max_examples: int) -> N
         return
     example = step_examples(exercise)
     feeds = {s.spec.get("items_from") for s in exercise.answer_steps}
-    draws, optional, varied = {}, {}, []
+    draws: dict[str, Any] = {}
+    optional: dict[str, Any] = {}
+    varied: list[str] = []
     for step in exercise.answer_steps:
         allowed = schema["properties"][step.id]
         if step.value_schema and step.id not in feeds and allowed is not False:
             draw = from_schema(_narrow(allowed, step.value_schema))
             if step.required:  # an empty answer to a required step is refused, whatever else it says
-                draw = draw.filter(lambda value, step=step: not step.is_empty(value))
+                draw = draw.filter(_answered_by(step))
             varied.append(step.id)
         elif step.id in example:
             draw = st.just(example[step.id])

@@ -121,15 +121,16 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
             [source.error("", f"expected a mapping of fields (id, type, title, ...), found {_kind(data)}")]
         )
     errors = schema_errors(source, data, schemas.load("exercise.schema.json"), "")
-    exercise_type = registry.types.get(data.get("type")) if isinstance(data.get("type"), str) else None
-    if isinstance(data.get("type"), str) and exercise_type is None:
-        errors.append(source.error("/type", unknown_type_message(data["type"], registry.types, registry.failed_types)))
+    type_name = data.get("type")
+    exercise_type = registry.types.get(type_name) if isinstance(type_name, str) else None
+    if isinstance(type_name, str) and exercise_type is None:
+        errors.append(source.error("/type", unknown_type_message(type_name, registry.types, registry.failed_types)))
     notes: list[ContentError] = []
     content = data.get("content")
     if exercise_type and isinstance(content, dict) and isinstance(data.get("schema_version"), int):
-        content, problem = upgrade(exercise_type, data["schema_version"], content)
-        if problem:
-            errors.append(source.error("/schema_version", problem, exercise_type.plugin))
+        content, upgrade_problem = upgrade(exercise_type, data["schema_version"], content)
+        if upgrade_problem:
+            errors.append(source.error("/schema_version", upgrade_problem, exercise_type.plugin))
         elif data["schema_version"] < exercise_type.content_version:
             notes.append(
                 source.error(
@@ -146,6 +147,7 @@ def load_file(path: str | Path, registry: Plugins | None = None) -> tuple[Exerci
             )
     if errors:
         raise InvalidContent(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
+    assert exercise_type is not None and isinstance(content, dict)  # the envelope schema requires both
     exercise = Exercise(
         id=data["id"],
         type=data["type"],
@@ -189,7 +191,9 @@ def upgrade(exercise_type: ExerciseType, version: int, content: dict) -> tuple[d
 
 def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> list[StepKind]:
     """Make step objects from the type's step specs, checking kinds and references between steps."""
-    errors, steps, by_id = [], [], {}
+    errors: list[ContentError] = []
+    steps: list[StepKind] = []
+    by_id: dict[str, StepKind] = {}
     plugin = exercise.exercise_type.plugin
     try:
         specs = exercise.exercise_type.step_specs(exercise)
@@ -205,7 +209,7 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
         ) from None
     for index, spec in enumerate(specs):
         where = f"/content/steps/{index}"
-        kind = registry.step_kinds.get(spec.get("kind"))
+        kind = registry.step_kinds.get(str(spec.get("kind")))
         if kind is None:
             errors.append(
                 source.error(
@@ -245,7 +249,8 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
 
 
 def unknown_type_message(name: str, types: dict, failed: dict[str, str] | None = None) -> str:
-    if name in (failed or {}):
+    failed = failed or {}
+    if name in failed:
         return (
             f"the exercise type '{name}' is not available: its plugin '{failed[name]}' failed to load; "
             "`innerwork plugins` shows why"
@@ -302,7 +307,9 @@ def friendly(error, pointer: str) -> list[tuple[str, str]]:
         return out
     if error.validator == "type":
         expected = error.validator_value
-        expected = " or ".join(_JSON_TYPES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        expected = " or ".join(
+            _JSON_TYPES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected])
+        )
         if isinstance(value, bool) and "string" in str(error.validator_value):
             return [
                 (

@@ -40,7 +40,7 @@ def migrate_file(path: str | Path, write: bool = True, registry: Plugins | None 
         result.errors = [problem.error]
         return result
     data = source.data
-    exercise_type = registry.types.get(data.get("type")) if isinstance(data, dict) else None
+    exercise_type = registry.types.get(str(data.get("type"))) if isinstance(data, dict) else None
     if (
         exercise_type is None
         or not isinstance(data.get("schema_version"), int)
@@ -57,10 +57,10 @@ def migrate_file(path: str | Path, write: bool = True, registry: Plugins | None 
     result.old, result.new = data["schema_version"], exercise_type.content_version
     if not result.outdated:
         return result
-    content, problem = upgrade(exercise_type, result.old, data["content"])
+    content, upgrade_problem = upgrade(exercise_type, result.old, data["content"])
     errors = (
-        [source.error("/schema_version", problem)]
-        if problem
+        [source.error("/schema_version", upgrade_problem)]
+        if upgrade_problem
         else schema_errors(source, content, exercise_type.content_schema_dict(), "/content", exercise_type.plugin)
     )
     if errors:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,7 +235,7 @@ def answers_markdown(exercise: Exercise, answers: dict, skip: tuple[str, ...] = 
     return "\n".join(lines)
 
 
-def default_summary(exercise: Exercise, answers: dict, highlights: list[str] = ()) -> str:
+def default_summary(exercise: Exercise, answers: dict, highlights: Sequence[str] = ()) -> str:
     """A heading, optional highlight lines, every answer, and the source."""
     parts = [f"# {exercise.title}", ""]
     if highlights:

@@ -6,6 +6,7 @@ import json
 import sys
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
@@ -33,7 +34,10 @@ def _import_validator():
     return Draft202012Validator
 
 
-Draft202012Validator = _import_validator()
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+else:
+    Draft202012Validator = _import_validator()
 
 
 #: schemas known to be valid JSON Schemas, by id (kept alive, so an id is never reused)

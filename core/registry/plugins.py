@@ -173,6 +173,8 @@ def _import_file(name: str, path: Path):
         path / "__init__.py" if is_package else path,
         submodule_search_locations=[str(path)] if is_package else None,
     )
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{path} cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:

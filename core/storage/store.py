@@ -18,8 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import storefiles
+
+if TYPE_CHECKING:
+    from .crypto import Cipher
 
 DB_NAME = "innerwork.sqlite3"
 SCHEMA_VERSION = 2
@@ -158,8 +162,8 @@ class SQLiteStore:
         self._lock = threading.Lock()
         self._ready = False
         self._passphrase = passphrase
-        self._cipher = None  # set when the file is locked with a passphrase and it was given
-        self._lock_setting = None  # the file's 'encryption' setting that ``_cipher`` belongs to
+        self._cipher: Cipher | None = None  # set when the file is locked with a passphrase and it was given
+        self._lock_setting: str | None = None  # the file's 'encryption' setting that ``_cipher`` belongs to
         self.busy_timeout_ms = 5000
         self.read_only = False
         #: What this store did to files around the answers file (or could not do), in plain words.
@@ -570,10 +574,10 @@ def _row(entry: Entry, cipher) -> tuple:
 
 def _entry(row, cipher) -> Entry:
     (id_, exercise_id, type_, type_version, content_version, status, step, answers, summary, created, updated) = row
-    answers, summary = _open_text(answers, id_, cipher), _open_text(summary, id_, cipher)
+    text, summary = _open_text(answers, id_, cipher), _open_text(summary, id_, cipher)
     try:
-        answers = json.loads(answers)
-    except (TypeError, ValueError):
+        answers = json.loads(text) if text is not None else None
+    except ValueError:
         answers = None
     if not isinstance(answers, dict):
         raise _BadRow(

@@ -78,11 +78,13 @@ def svg(data: ChartData, start: dt.date | None, end: dt.date) -> str:
     """The chart alone, as an ``<svg>`` element with a title and description for screen readers."""
     chart = data.chart
     labels = drawn_lines(data)
+    series: dict
     if chart.per_week:
         series = {label: weekly_totals(data.lines[label]) for label in labels}
         grain = "week"
     else:
-        series, grains = {}, set()
+        series = {}
+        grains: set[str] = set()
         for label in labels:
             grain, values = averaged(data.lines[label])
             series[label], grains = values, grains | {grain}

@@ -73,12 +73,12 @@ class LookingBack(W.VBox):
         charts = W.HTML(printable.type_section(view, self.overview))
         rows = W.VBox()
         more = W.Button(description=f"Show all {len(view.entries)} entries", layout=W.Layout(width="auto"))
-        more.on_click(
-            lambda _: (
-                setattr(rows, "children", [self._row(e) for e in view.entries]),
-                setattr(more.layout, "display", "none"),
-            )
-        )
+
+        def show_all(_=None):
+            rows.children = [self._row(e) for e in view.entries]
+            more.layout.display = "none"
+
+        more.on_click(show_all)
         more.layout.display = "none"
         words = W.Accordion(
             children=[W.VBox([rows, more])], titles=(f"Your entries ({len(view.entries)})",), selected_index=None

@@ -3,6 +3,7 @@ person chose to include. One self-contained HTML file with a print stylesheet; i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from ..app.help import help_markdown
@@ -53,7 +54,7 @@ def entry_html(entry: Entry, title: str) -> str:
     )
 
 
-def page(overview: Overview, include: list[Entry] = (), titles: dict[str, str] | None = None) -> str:
+def page(overview: Overview, include: Sequence[Entry] = (), titles: dict[str, str] | None = None) -> str:
     """The whole page as HTML. ``include``: the entries to show in full; ``titles``: exercise id -> title."""
     titles = titles or {}
     span = (
