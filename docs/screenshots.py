@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
-from test_browser import ARGS, CHROMIUM, Page, Server  # noqa: E402
+from browser_pages import ARGS, CHROMIUM, Page, Server  # noqa: E402
 
 HERE = Path(__file__).parent
 DEVICES = {

@@ -15,8 +15,8 @@ import pytest
 
 pytest.importorskip("jupyterhub")
 pytest.importorskip("nativeauthenticator")
+from browser_pages import Page  # noqa: E402
 from ports import free_port  # noqa: E402
-from test_browser import Page  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"

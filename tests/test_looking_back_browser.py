@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from test_browser import NASTY, Page, Server
+from browser_pages import NASTY, Page, Server
 
 import innerwork
 from innerwork.content.steps import md_escape

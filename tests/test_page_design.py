@@ -9,7 +9,7 @@ as radio groups, "Your entries" and the help panel as disclosure buttons.
 import re
 
 import pytest
-from test_browser import AXE, ONE_OF_EACH, Page, Server
+from browser_pages import AXE, ONE_OF_EACH, Page, Server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
