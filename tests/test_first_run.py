@@ -13,19 +13,10 @@ import venv
 from pathlib import Path
 
 import pytest
+from browser_pages import ARGS, CHROMIUM
 from ports import free_port
 
 ROOT = Path(__file__).parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 READY = "the page is ready at "
 
 
