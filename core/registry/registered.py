@@ -12,7 +12,7 @@ import pluggy
 from ..content import schemas
 from ..content.exercise_type import ExerciseType, isolate
 from ..content.steps import CORE_KINDS, StepKind
-from .plugins import PluginInfo, call_each, check_hooks, guard_event_hooks, make_manager, report_problem
+from .plugins import PluginInfo, call_each, check_hooks, make_manager, report_problem
 
 
 @dataclass
@@ -39,7 +39,6 @@ def plugins() -> Plugins:
     """
     manager, infos = make_manager()
     check_hooks(manager, infos)
-    guard_event_hooks(manager, infos)
     found = Plugins(manager, infos, step_kinds={k.kind: k for k in CORE_KINDS})
     kind_plugins = found.step_kind_plugins
     dir_plugins: list[str] = []
