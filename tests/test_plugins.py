@@ -49,12 +49,17 @@ def test_strict_mode_turns_a_load_failure_into_an_error(plugin_env):
 
 def test_load_plugins_limits_what_loads(plugin_env):
     only = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="innerwork-grounding").stdout)
-    assert {p["name"]: p["status"] for p in only}["grounding"] == "loaded"
-    assert {p["status"] for p in only if p["name"] != "grounding"} == {"not loaded"}
+    loaded = {p["name"] for p in only if p["status"] == "loaded"}
+    assert loaded == {"grounding", "builtin_steps"}  # the step kit loads always: no exercise can be read without it
+    assert {p["status"] for p in only if p["name"] not in loaded} == {"not loaded"}
+    alone = run(plugin_env, "list", "--json", INNERWORK_LOAD_PLUGINS="innerwork-grounding")
+    assert {e["id"] for e in json.loads(alone.stdout)} == {"five-senses"}, alone.stderr  # its steps are readable
     none = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="").stdout)
-    assert {p["status"] for p in none} == {"not loaded"}
+    assert {p["name"] for p in none if p["status"] != "not loaded"} == {"builtin_steps"}
     listed = run(plugin_env, "list", "--json", INNERWORK_LOAD_PLUGINS="")
     assert json.loads(listed.stdout) == []
+    off = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_DISABLE_PLUGINS="builtin_steps").stdout)
+    assert {p["name"]: p["status"] for p in off}["builtin_steps"] == "loaded"
 
 
 def test_the_plugin_hooks_fire_on_save(plugin_env):

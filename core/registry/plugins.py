@@ -14,6 +14,7 @@ import contextlib
 import contextvars
 import difflib
 import functools
+import importlib
 import importlib.util
 import os
 import re
@@ -29,6 +30,9 @@ from .. import hookspecs
 from ..errors import PluginError, PluginLoadError, PluginWarning
 
 ENTRY_POINT_GROUP = "innerwork"
+#: built-in plugins innerwork cannot read an exercise without (the step kit): always loaded, whatever
+#: INNERWORK_LOAD_PLUGINS and INNERWORK_DISABLE_PLUGINS say, and found even when the package's entry points are stale
+ALWAYS_LOADED = {"builtin_steps": "innerwork_plugins.builtin_steps"}
 #: hooks innerwork calls plugin by plugin while loading (see :func:`call_each`); the others are runtime
 #: hooks, called one plugin at a time by :func:`call_each_safely`
 REGISTER_HOOKS = ("register_exercise_types", "register_step_kinds", "register_content_dirs")
@@ -127,13 +131,9 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
             )
             continue
         infos[name] = info
-        if wanted is not None and name not in wanted and dist not in wanted:
-            info.status = "not loaded"
-            info.reason = "not in INNERWORK_LOAD_PLUGINS"
-            continue
-        if name in disabled or dist in disabled:
-            info.status = "not loaded"
-            info.reason = "turned off by INNERWORK_DISABLE_PLUGINS"
+        skipped = _why_not_loaded(name, dist, wanted, disabled)
+        if skipped:
+            info.status, info.reason = "not loaded", skipped
             continue
         try:
             plugin = load()
@@ -145,9 +145,24 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
     return pm, infos
 
 
+def _why_not_loaded(name: str, dist: str, wanted: set[str] | None, disabled: set[str]) -> str | None:
+    if name in ALWAYS_LOADED and dist in ("", "innerwork"):
+        return None
+    if wanted is not None and name not in wanted and dist not in wanted:
+        return "not in INNERWORK_LOAD_PLUGINS"
+    if name in disabled or dist in disabled:
+        return "turned off by INNERWORK_DISABLE_PLUGINS"
+    return None
+
+
 def _entry_points():
+    found = set()
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        found.add(ep.name)
         yield ep.name, ep.dist.name if ep.dist else "", ep.dist.version if ep.dist else "", ep.load
+    for name, module in ALWAYS_LOADED.items():
+        if name not in found:
+            yield name, "innerwork", "", functools.partial(importlib.import_module, module)
 
 
 def plugin_dirs() -> list[Path]:

@@ -11,7 +11,7 @@ import pluggy
 
 from ..content import schemas
 from ..content.exercise_type import ExerciseType, isolate
-from ..content.steps import CORE_KINDS, StepKind
+from ..content.steps import StepKind
 from .plugins import PluginInfo, call_each, check_hooks, make_manager, report_problem
 
 
@@ -39,7 +39,7 @@ def plugins() -> Plugins:
     """
     manager, infos = make_manager()
     check_hooks(manager, infos)
-    found = Plugins(manager, infos, step_kinds={k.kind: k for k in CORE_KINDS})
+    found = Plugins(manager, infos)
     kind_plugins = found.step_kind_plugins
     dir_plugins: list[str] = []
 
