@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from innerwork import hookspecs
-from innerwork.content.steps import CORE_KINDS
+from innerwork_plugins.builtin_steps import STEP_KINDS
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -56,7 +56,7 @@ def test_every_envelope_field_and_step_kind_is_described():
     text = (DOCS / "schemas.md").read_text()
     envelope = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text())
     assert [f for f in envelope["properties"] if f"| `{f}` |" not in text] == []
-    assert [k.kind for k in CORE_KINDS if f"| `{k.kind}` |" not in text] == []
+    assert [k.kind for k in STEP_KINDS if f"| `{k.kind}` |" not in text] == []
     answers = json.loads((ROOT / "schemas" / "answers.schema.json").read_text())
     assert [d for d in answers["$defs"] if f"answers#/$defs/{d}`" not in text] == []
 

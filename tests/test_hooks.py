@@ -102,6 +102,22 @@ def test_hook_register_content_dirs(with_plugin, tmp_path):
     assert "wins-log" in {e.id for e in innerwork.exercises()}  # the built-in content is still there
 
 
+def step_kind_plugin(*kinds, type_name="breathing"):
+    """A plugin that registers ``kinds`` and an exercise type whose content may use any step kind."""
+
+    class Plugin:
+        @innerwork.hookimpl
+        def register_step_kinds(self, register):
+            for kind in kinds:
+                register(kind)
+
+        @innerwork.hookimpl
+        def register_exercise_types(self, register):
+            register(type(type_name.title(), (innerwork.ExerciseType,), {"name": type_name}))
+
+    return Plugin()
+
+
 def test_hook_register_step_kinds(with_plugin, tmp_path):
     class Breaths(innerwork.StepKind):
         kind = "breaths"
@@ -110,21 +126,12 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
         def check(self, value, answers):
             return None if isinstance(value, int) and value >= 0 else "Please give a number of breaths."
 
-        def widget(self, value, on_change):
+        def widget(self, value, on_change, context):
             box = W.BoundedIntText(value=value or 0, min=0, max=100, description="Breaths")
             box.observe(lambda change: on_change(change["new"]), "value")
             return box
 
-    class Plugin:
-        @innerwork.hookimpl
-        def register_step_kinds(self, register):
-            register(Breaths)
-
-        @innerwork.hookimpl
-        def register_exercise_types(self, register):  # a type whose content may use any step kind
-            register(type("Breathing", (innerwork.ExerciseType,), {"name": "breathing"}))
-
-    with_plugin(Plugin())
+    with_plugin(step_kind_plugin(Breaths))
     folder = write_exercise(
         tmp_path / "x", "breathing", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe., count: 5}"
     )
@@ -150,6 +157,70 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
     )
     problems = " ".join(map(str, catalogue.load_catalogue([two]).errors))
     assert "/content/steps/0/count" in problems and "/content/steps/1/items_from" in problems
+
+
+def test_the_built_in_step_kinds_are_registered_by_a_plugin_and_bring_their_own_widgets():
+    from innerwork.ui import widgets
+
+    registry = registered.plugins()
+    built_in = {kind for kind, plugin in registry.step_kind_plugins.items() if plugin == "builtin_steps"}
+    assert {"prompt", "scale", "list", "rate_items", "order", "timer", "summary"} <= built_in
+    assert "register_step_kinds" in registry.infos["builtin_steps"].hooks
+    answered = {kind for kind in built_in if registry.step_kinds[kind].widget is not innerwork.StepKind.widget}
+    assert answered == built_in - {"text", "summary"}  # every kind with an input declares it itself
+    assert not hasattr(widgets, "build_input")
+
+
+def test_a_step_kind_whose_widget_raises_leaves_the_page_working(with_plugin, tmp_path, monkeypatch):
+    from innerwork.errors import PluginError, PluginWarning
+    from innerwork.ui.widgets import ExerciseApp
+
+    class Faulty(innerwork.StepKind):
+        kind = "faulty"
+
+        def widget(self, value, on_change, context):
+            raise ValueError(f"cannot show {context.answers}")
+
+    with_plugin(step_kind_plugin(Faulty))
+    steps = "    - {id: before, kind: prompt, prompt: Anything}\n    - {id: odd, kind: faulty, prompt: Odd.}"
+    folder = write_exercise(tmp_path / "x", "faulty-step", "breathing", steps)
+    exercise = catalogue.load_catalogue([folder]).exercises["faulty-step"]
+    session = Session(exercise, MemoryStore())
+    session.set_answer("before", "a private sentence")
+    session.index = 1
+    with pytest.warns(
+        PluginWarning, match=r"'test-plugin'.*widget of step kind 'faulty' failed \(ValueError\)"
+    ) as caught:
+        app = ExerciseApp(session)
+    assert "could not be shown" in app.input.value and app.nav.layout.display != "none"
+    assert "private sentence" not in str(caught[0].message)
+    app.back_button.click()
+    assert app.input.value == "a private sentence"
+    monkeypatch.setenv("INNERWORK_STRICT_PLUGINS", "1")
+    session.index = 1
+    with pytest.raises(PluginError, match="'test-plugin'.*'faulty'"):
+        ExerciseApp(session)
+
+
+def test_a_widget_written_for_the_first_step_kind_api_still_works(with_plugin, tmp_path):
+    from innerwork.ui.widgets import ExerciseApp
+
+    class Breaths(innerwork.StepKind):
+        kind = "breaths"
+
+        def widget(self, value, on_change):  # without the context
+            box = W.BoundedIntText(value=value or 0, min=0, max=100, description="Breaths")
+            box.observe(lambda change: on_change(change["new"]), "value")
+            return box
+
+    with_plugin(step_kind_plugin(Breaths))
+    folder = write_exercise(
+        tmp_path / "x", "breaths", "breathing", "    - {id: taken, kind: breaths, prompt: Breathe.}"
+    )
+    app = ExerciseApp(Session(catalogue.load_catalogue([folder]).exercises["breaths"], MemoryStore()))
+    app.input.value = 4
+    assert app.session.answers == {"taken": 4}
+    app.session.save_now()
 
 
 class Recorder:

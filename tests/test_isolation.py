@@ -104,3 +104,39 @@ def test_the_kit_names_the_plugin_the_method_and_the_file(faulty_env):
     assert "mood-note.yaml (mood-note): derive() or summary() failed on accepted answers" in kit.stdout
     assert "MoodNote.derive() of the exercise type 'mood-note' failed: KeyError: 'intensity'" in kit.stdout
     assert "rendering failed" not in kit.stdout
+
+
+@pytest.fixture(scope="module")
+def raising_env(tmp_path_factory):
+    return make_plugin_env(tmp_path_factory.mktemp("venv"), "innerwork-raising-hooks")
+
+
+CRISIS_SENTENCE = """
+import json, warnings, innerwork
+from innerwork.app.session import Session
+from innerwork.storage.store import SQLiteStore
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter('always')
+    session = Session(innerwork.get_exercise('wins-log'), SQLiteStore())
+    session.set_answer('wins', ['I want to kill myself'])
+    note, saved, finished = session.notice, session.save_now(), session.finish()
+kept = SQLiteStore().get(session.entry.id)
+print(json.dumps({'note': note, 'saved': saved, 'finished': finished, 'answers': kept.answers,
+                  'status': kept.status, 'warnings': [str(w.message) for w in caught]}))
+"""
+
+
+def test_a_plugin_raising_in_every_runtime_hook_silences_neither_the_gentle_note_nor_the_save(raising_env, tmp_path):
+    result = run_code(raising_env, CRISIS_SENTENCE, INNERWORK_HOME=str(tmp_path / "home"))
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    assert "carry this alone" in seen["note"]  # the built-in gentle check still speaks
+    assert seen["saved"] and seen["finished"] and seen["status"] == "completed"
+    assert seen["answers"] == {"wins": ["I want to kill myself"]}
+    failures = [w for w in seen["warnings"] if "'raising_hooks' (innerwork-raising-hooks)" in w]
+    assert sorted(w.split("failed in ")[1].split(" ")[0] for w in failures) == [
+        "answer_notice",
+        "exercise_completed",
+        "exercise_saved",
+    ]  # each hook reported once, though exercise_saved was called twice
+    assert not [w for w in failures if "kill" in w or "cannot" in w]  # never the person's words

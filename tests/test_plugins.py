@@ -49,12 +49,17 @@ def test_strict_mode_turns_a_load_failure_into_an_error(plugin_env):
 
 def test_load_plugins_limits_what_loads(plugin_env):
     only = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="innerwork-grounding").stdout)
-    assert {p["name"]: p["status"] for p in only}["grounding"] == "loaded"
-    assert {p["status"] for p in only if p["name"] != "grounding"} == {"not loaded"}
+    loaded = {p["name"] for p in only if p["status"] == "loaded"}
+    assert loaded == {"grounding", "builtin_steps"}  # the step kit loads always: no exercise can be read without it
+    assert {p["status"] for p in only if p["name"] not in loaded} == {"not loaded"}
+    alone = run(plugin_env, "list", "--json", INNERWORK_LOAD_PLUGINS="innerwork-grounding")
+    assert {e["id"] for e in json.loads(alone.stdout)} == {"five-senses"}, alone.stderr  # its steps are readable
     none = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_LOAD_PLUGINS="").stdout)
-    assert {p["status"] for p in none} == {"not loaded"}
+    assert {p["name"] for p in none if p["status"] != "not loaded"} == {"builtin_steps"}
     listed = run(plugin_env, "list", "--json", INNERWORK_LOAD_PLUGINS="")
     assert json.loads(listed.stdout) == []
+    off = json.loads(run(plugin_env, "plugins", "--json", INNERWORK_DISABLE_PLUGINS="builtin_steps").stdout)
+    assert {p["name"]: p["status"] for p in off}["builtin_steps"] == "loaded"
 
 
 def test_the_plugin_hooks_fire_on_save(plugin_env):
@@ -166,29 +171,40 @@ def test_a_summary_bug_names_the_plugin_and_the_person_gets_the_plain_summary(mo
         session.summary()
 
 
-def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch):
+def test_a_failing_event_hook_is_reported_and_saving_goes_on(monkeypatch, tmp_path):
+    from innerwork.app import session as sessions
     from innerwork.app.session import Session
-    from innerwork.registry.plugins import guard_event_hooks
+    from innerwork.errors import PluginError
+    from innerwork.storage.store import SQLiteStore
 
     class Faulty:
         @innerwork.hookimpl
         def exercise_saved(self, entry):
             raise RuntimeError("the plugin's own log file is gone")
 
+    monkeypatch.setattr(sessions, "AUTOSAVE_SECONDS", 3600)  # saves happen when the test says
     recorder = Recorder()
     manager = plugins().manager
     manager.register(Faulty(), name="faulty-saver")
     manager.register(recorder, name="recorder")
-    guard_event_hooks(manager, plugins().infos)
+    store = SQLiteStore(tmp_path / "answers.sqlite3")
     try:
-        session = Session(innerwork.get_exercise("wins-log"))
+        session = Session(innerwork.get_exercise("wins-log"), store)
         session.set_answer("wins", ["Rested"])
         with pytest.warns(
             innerwork.errors.PluginWarning, match=r"'faulty-saver'.*failed in exercise_saved \(RuntimeError\)"
         ) as caught:
             assert session.save_now()
-        assert "log file is gone" not in str(caught[0].message)  # the error's text could hold answers
+        assert len(caught) == 1 and "log file is gone" not in str(caught[0].message)  # it could hold answers
+        assert session.save_now()  # reported once per plugin and hook: no second warning
+        assert recorder.calls == [("saved", "draft"), ("saved", "draft")]
+        # strict mode: the failure is an error, not swallowed by an outer guard; the answer is saved first
+        monkeypatch.setenv("INNERWORK_STRICT_PLUGINS", "1")
+        session.set_answer("wins", ["Rested", "Ate lunch"])
+        with pytest.raises(PluginError, match=r"'faulty-saver'.*failed in exercise_saved \(RuntimeError\)"):
+            session.save_now()
+        assert store.get(session.entry.id).answers == {"wins": ["Rested", "Ate lunch"]}
     finally:
         manager.unregister(name="faulty-saver")
         manager.unregister(recorder)
-    assert recorder.calls == [("saved", "draft")]
+        plugins().infos.pop("faulty-saver", None)

@@ -209,7 +209,7 @@ def test_a_grounding_timer_counts_down_and_records_nothing():
     import time
 
     from innerwork.content.steps import Timer
-    from innerwork.ui.widgets import Countdown
+    from innerwork.ui.step_widgets import Countdown
 
     assert Timer({"id": "ground", "kind": "timer", "body": "Breathe"}).records_answer is False
     countdown = Countdown(2)

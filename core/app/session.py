@@ -49,6 +49,12 @@ def typed_text(value) -> str:
     return ""
 
 
+def call_plugins(hook_name: str, **kwargs) -> list:
+    """Every loaded plugin's ``hook_name``, each called on its own (see :func:`call_each_safely`)."""
+    registry = plugins()
+    return call_each_safely(registry.manager, registry.infos, hook_name, **kwargs)
+
+
 def typed_notice(exercise: Exercise, value) -> str | None:
     """The first note any plugin has about the text in ``value`` (``answer_notice`` hook), or None.
 
@@ -57,7 +63,7 @@ def typed_notice(exercise: Exercise, value) -> str | None:
     text = typed_text(value)
     if not text.strip():
         return None
-    notes = call_each_safely(plugins().manager, "answer_notice", text=text, exercise=exercise)
+    notes = call_plugins("answer_notice", text=text, exercise=exercise)
     return next((note for note in notes if note), None)
 
 
@@ -181,7 +187,7 @@ class Session:
         summary = self.summary()
         self.entry.status, self.entry.summary = "completed", summary
         self.save_now()
-        call_each_safely(plugins().manager, "exercise_completed", entry=self.entry, summary=summary)
+        call_plugins("exercise_completed", entry=self.entry, summary=summary)
         return True
 
     # -- saving ------------------------------------------------------------------
@@ -209,7 +215,7 @@ class Session:
                 self.save_problem = None
                 self.saved = True
         if self.saved:
-            call_each_safely(plugins().manager, "exercise_saved", entry=self.entry)
+            call_plugins("exercise_saved", entry=self.entry)
         for listener in list(self.listeners):
             listener()
         return self.saved

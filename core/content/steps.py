@@ -1,14 +1,24 @@
 """The kit of step kinds an exercise is built from, in plain Python (no widgets).
 
-Each step in an exercise file has an ``id``, a ``kind`` and a ``prompt``. A kind
-knows how to check an answer, how to make an example answer and how to write
-an answer in a summary. Plugins add kinds through ``register_step_kinds``.
+Each step in an exercise file has an ``id``, a ``kind`` and the common fields (``title``, ``prompt``,
+``help``, ``required``). A kind knows its own fields, how to check an answer, how to make an example
+answer, how to write an answer in a summary, and which input to show. The built-in kinds' logic is here;
+the built-in plugin ``innerwork_plugins.builtin_steps`` gives each its widget and registers it through
+``register_step_kinds``, as any plugin registers its own kinds. docs/step-kinds.md is the reference.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .exercise_type import Exercise
 
 MAX_TEXT = 5000
 #: the way through a required free-text step for someone who cannot write it today
@@ -22,8 +32,29 @@ def md_escape(text: str) -> str:
     return text.replace("\n", "  \n")
 
 
+def _nothing() -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """What a step's widget may know besides its own answer. Read-only."""
+
+    #: the answers given so far in this exercise, by step id (a read-only copy: changing it changes nothing)
+    answers: Mapping[str, Any]
+    #: the exercise the step belongs to; ``exercise.step(step_id)`` gives another step (its title, prompt)
+    exercise: Exercise | None = None
+    #: show the step again, built anew (for a widget that changes its own layout, as ``order`` does)
+    redraw: Callable[[], None] = _nothing
+
+    @classmethod
+    def of(cls, answers: Mapping, exercise: Exercise | None = None, redraw: Callable[[], None] | None = None):
+        """A context holding a read-only copy of ``answers``."""
+        return cls(MappingProxyType(copy.deepcopy(dict(answers))), exercise, redraw or _nothing)
+
+
 class StepKind:
-    """One step of an exercise. Subclasses set ``kind`` and override what differs."""
+    """One step of an exercise. Subclasses set ``kind`` and override what differs (docs/step-kinds.md)."""
 
     kind = ""
     #: whether the step records an answer
@@ -32,11 +63,14 @@ class StepKind:
     typed = False
     #: JSON Schema of the shape of an answer (the conformance kit generates answers from it)
     value_schema: dict = {}
-    #: JSON Schema for the step's own fields in an exercise file, for plugin kinds
-    #: (the core kinds are described in ``schemas/steps.schema.json``)
+    #: JSON Schema of the kind's own fields in an exercise file; the common fields (id, kind, title, prompt,
+    #: help, required) are added to it, so ``additionalProperties: false`` refuses a misspelt field
     schema: dict | None = None
+    #: the widget depends only on the step and its own answer, so the page may show the same one again
+    reuse_widget = False
 
     def __init__(self, spec: dict):
+        #: the step's fields as written in the exercise file (after the type's ``step_specs``)
         self.spec = spec
         self.id: str = spec["id"]
         self.title: str = spec.get("title", "")
@@ -77,12 +111,22 @@ class StepKind:
         return None
 
     def describe(self, value, answers: dict) -> str:
-        """The answer as Markdown for a summary; the person's text is escaped."""
+        """The answer as Markdown for the summary (and so for the exports); the person's text is escaped."""
         return md_escape(value)
 
     def items(self, answers: dict) -> list[str]:
         """The items this step offers or produced, for steps that take ``items_from`` it."""
         return []
+
+    # -- the page ------------------------------------------------------------
+    def widget(self, value, on_change: Callable[[Any], None], context: StepContext):
+        """The input of this step (an ipywidget), showing ``value``; call ``on_change(answer)`` as it changes.
+
+        ``context`` gives the answers so far and the exercise (:class:`StepContext`). ``None``: nothing to
+        answer (the page still shows the title, body, prompt and help). Import ipywidgets inside this method
+        so that commands without a page (``innerwork list``, ``validate``) stay quick.
+        """
+        return None
 
 
 class Text(StepKind):
@@ -464,21 +508,3 @@ class Date(StepKind):
 
     def example(self, answers):
         return "2026-03-14"
-
-
-CORE_KINDS: list[type[StepKind]] = [
-    Text,
-    Summary,
-    Timer,
-    Prompt,
-    Scale,
-    Number,
-    Choice,
-    Checklist,
-    ListStep,
-    RateItems,
-    Order,
-    Pick,
-    ItemNotes,
-    Date,
-]

@@ -14,6 +14,7 @@ import contextlib
 import contextvars
 import difflib
 import functools
+import importlib
 import importlib.util
 import os
 import re
@@ -29,7 +30,11 @@ from .. import hookspecs
 from ..errors import PluginError, PluginLoadError, PluginWarning
 
 ENTRY_POINT_GROUP = "innerwork"
-#: hooks innerwork calls plugin by plugin while loading (see :func:`call_each`); the others are events
+#: built-in plugins innerwork cannot read an exercise without (the step kit): always loaded, whatever
+#: INNERWORK_LOAD_PLUGINS and INNERWORK_DISABLE_PLUGINS say, and found even when the package's entry points are stale
+ALWAYS_LOADED = {"builtin_steps": "innerwork_plugins.builtin_steps"}
+#: hooks innerwork calls plugin by plugin while loading (see :func:`call_each`); the others are runtime
+#: hooks, called one plugin at a time by :func:`call_each_safely`
 REGISTER_HOOKS = ("register_exercise_types", "register_step_kinds", "register_content_dirs")
 HOOKS = sorted(name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "innerwork_spec"))
 
@@ -92,11 +97,16 @@ def report_failure(info: PluginInfo, exc: BaseException) -> None:
     warnings.warn(message, PluginWarning, stacklevel=3)
 
 
-def report_problem(info: PluginInfo, problem: str, exc: BaseException | None = None) -> None:
-    """A plugin did something wrong but stays loaded: note it and warn, or raise in strict mode."""
+def report_problem(info: PluginInfo, problem: str, exc: BaseException | None = None, once: bool = False) -> None:
+    """A plugin did something wrong but stays loaded: note it and warn, or raise in strict mode.
+
+    ``once``: a problem already noted for this plugin is not warned about again (strict mode still raises).
+    """
     message = f"{describe(info)}: {problem}"
     if is_strict():
         raise PluginError(message) from exc
+    if once and problem in info.problems:
+        return
     info.problems.append(problem)
     warnings.warn(message, PluginWarning, stacklevel=3)
 
@@ -121,13 +131,9 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
             )
             continue
         infos[name] = info
-        if wanted is not None and name not in wanted and dist not in wanted:
-            info.status = "not loaded"
-            info.reason = "not in INNERWORK_LOAD_PLUGINS"
-            continue
-        if name in disabled or dist in disabled:
-            info.status = "not loaded"
-            info.reason = "turned off by INNERWORK_DISABLE_PLUGINS"
+        skipped = _why_not_loaded(name, dist, wanted, disabled)
+        if skipped:
+            info.status, info.reason = "not loaded", skipped
             continue
         try:
             plugin = load()
@@ -139,9 +145,24 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
     return pm, infos
 
 
+def _why_not_loaded(name: str, dist: str, wanted: set[str] | None, disabled: set[str]) -> str | None:
+    if name in ALWAYS_LOADED and dist in ("", "innerwork"):
+        return None
+    if wanted is not None and name not in wanted and dist not in wanted:
+        return "not in INNERWORK_LOAD_PLUGINS"
+    if name in disabled or dist in disabled:
+        return "turned off by INNERWORK_DISABLE_PLUGINS"
+    return None
+
+
 def _entry_points():
+    found = set()
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        found.add(ep.name)
         yield ep.name, ep.dist.name if ep.dist else "", ep.dist.version if ep.dist else "", ep.load
+    for name, module in ALWAYS_LOADED.items():
+        if name not in found:
+            yield name, "innerwork", "", functools.partial(importlib.import_module, module)
 
 
 def plugin_dirs() -> list[Path]:
@@ -215,35 +236,6 @@ def hook_problems(pm: pluggy.PluginManager, plugin) -> list[str]:
     return problems
 
 
-def guard_event_hooks(pm: pluggy.PluginManager, infos: dict[str, PluginInfo]) -> None:
-    """Make each plugin's event hooks (saved, completed, notices) fail on their own: a plugin that raises is
-    reported and the call goes on to the other plugins (in strict mode it is an error)."""
-    for hook in HOOKS:
-        if hook in REGISTER_HOOKS:
-            continue
-        for impl in getattr(pm.hook, hook).get_hookimpls():
-            if impl.hookwrapper or impl.wrapper or getattr(impl.function, "innerwork_guarded", False):
-                continue
-            info = infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name))
-            impl.function = _guarded_hook(impl.function, info, hook)
-
-
-def _guarded_hook(function, info: PluginInfo, hook: str):
-    @functools.wraps(function)
-    def call(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except Exception as exc:
-            # the error's kind only (its message could hold a person's answers), once per plugin and hook
-            problem = f"failed in {hook} ({type(exc).__name__}); the other plugins carried on"
-            if problem not in info.problems:
-                report_problem(info, problem, exc)
-            return None
-
-    call.innerwork_guarded = True
-    return call
-
-
 def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name: str, make_kwargs):
     """Call one hook plugin by plugin, so that a failing plugin is skipped, not fatal.
 
@@ -262,28 +254,23 @@ def call_each(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name:
             report_failure(info, exc)
 
 
-def call_each_safely(pm: pluggy.PluginManager, hook_name: str, **kwargs) -> list:
-    """Call every plugin's ``hook_name`` on its own; one that raises is reported once and skipped.
+def call_each_safely(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], hook_name: str, **kwargs) -> list:
+    """Call every plugin's runtime hook ``hook_name`` on its own; one that raises is reported and skipped.
 
-    The warning names the plugin, the hook and the kind of error, never the
-    arguments (they can hold a person's answers). Returns the other plugins' results.
+    The report (once per plugin and hook, through :func:`report_problem`) names the plugin, the hook and the
+    kind of error, never the error's text or the arguments: they can hold a person's answers. In strict mode
+    it is a :class:`PluginError`. Returns the other plugins' results, in pluggy's calling order.
     """
     results = []
-    reported = pm.__dict__.setdefault("_innerwork_reported_failures", set())  # once per plugin and hook
     for impl in reversed(getattr(pm.hook, hook_name).get_hookimpls()):
-        if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+        if impl.hookwrapper or impl.wrapper:
             continue
         try:
             results.append(impl.function(**{name: kwargs[name] for name in impl.argnames}))
         except Exception as exc:  # one faulty plugin must not silence the others
-            if (impl.plugin_name, hook_name) not in reported:
-                reported.add((impl.plugin_name, hook_name))
-                warnings.warn(
-                    f"innerwork plugin '{impl.plugin_name}' failed in {hook_name} "
-                    f"({type(exc).__name__}); the other plugins carried on",
-                    PluginWarning,
-                    stacklevel=3,
-                )
+            info = infos.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name))
+            problem = f"failed in {hook_name} ({type(exc).__name__}); the other plugins carried on"
+            report_problem(info, problem, exc, once=True)
     return results
 
 

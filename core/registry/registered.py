@@ -11,8 +11,8 @@ import pluggy
 
 from ..content import schemas
 from ..content.exercise_type import ExerciseType, isolate
-from ..content.steps import CORE_KINDS, StepKind
-from .plugins import PluginInfo, call_each, check_hooks, guard_event_hooks, make_manager, report_problem
+from ..content.steps import StepKind
+from .plugins import PluginInfo, call_each, check_hooks, make_manager, report_problem
 
 
 @dataclass
@@ -39,8 +39,7 @@ def plugins() -> Plugins:
     """
     manager, infos = make_manager()
     check_hooks(manager, infos)
-    guard_event_hooks(manager, infos)
-    found = Plugins(manager, infos, step_kinds={k.kind: k for k in CORE_KINDS})
+    found = Plugins(manager, infos)
     kind_plugins = found.step_kind_plugins
     dir_plugins: list[str] = []
 

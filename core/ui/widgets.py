@@ -8,7 +8,7 @@ the rendered summary.
 from __future__ import annotations
 
 import base64
-import datetime as dt
+import inspect
 import threading
 from functools import lru_cache
 
@@ -17,16 +17,16 @@ import ipywidgets as W
 from ..app import export, privacy
 from ..app.help import help_markdown, more_help_markdown
 from ..app.session import Session
-from ..content.steps import NO_WORDS, StepKind, md_escape
+from ..content.steps import NO_WORDS, StepContext, StepKind, md_escape
 from ..paths import DATA
+from ..registry.plugins import PluginInfo, report_problem
+from ..registry.registered import plugins
 from ..storage import settings
 from ..text.markdown import plain, render
+from .step_widgets import WIDE
 
-WIDE = {"description_width": "initial"}
 # innerwork's one stylesheet; the Voila page template links the same file
 STYLESHEET = DATA / "jupyter" / "voila" / "templates" / "innerwork" / "static" / "innerwork.css"
-# steps whose widgets depend only on the step and its own answer, so they can be shown again as they are
-REUSABLE_KINDS = {"prompt", "list", "scale", "choice", "checklist", "date", "text"}
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +123,6 @@ class GentleCheckControl(W.VBox):
 
 def gentle_check_control() -> GentleCheckControl | None:
     """The control, when the gentle check is installed and loaded (else None)."""
-    from ..registry.registered import plugins
-
     info = plugins().infos.get("gentle_check")
     return GentleCheckControl() if info is not None and info.status == "loaded" else None
 
@@ -133,179 +131,40 @@ def _toggle(widget: W.Widget) -> None:
     widget.layout.display = "none" if widget.layout.display != "none" else None
 
 
-# -- one input per step kind ------------------------------------------------------
-def _scale(step, value, on_change):
-    buttons = W.ToggleButtons(
-        options=[(str(n), n) for n in range(step.min, step.max + 1)],
-        value=value if isinstance(value, int) else None,
-        tooltips=[f"{n} out of {step.max}" for n in range(step.min, step.max + 1)],
-        style={**WIDE, "button_width": "2.6em"},
-    )
-    buttons.observe(lambda c: on_change(c["new"]), "value")
-    parts = [buttons]
-    if step.low_label or step.high_label:
-        ends = W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}")
-        ends.add_class("innerwork-scale-ends")
-        parts.append(ends)
-    scale = W.VBox(parts)
-    scale.add_class("innerwork-scale")
-    return scale
+def step_input(step: StepKind, session: Session, on_change, redraw) -> W.Widget | None:
+    """The input of ``step``, from its kind's own ``widget()``; ``on_change(value)`` records an answer.
 
-
-def _checkboxes(groups, chosen, on_change):
-    boxes = []
-
-    def changed(_):
-        on_change([b.description for b in boxes if b.value])
-
-    rows = []
-    for group in groups:
-        if group.get("name"):
-            rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
-        for item in group["items"]:
-            box = W.Checkbox(value=item in chosen, description=item, indent=False)
-            box.observe(changed, "value")
-            boxes.append(box)
-            rows.append(box)
-    checklist = W.VBox(rows)
-    checklist.add_class("innerwork-checklist")
-    return checklist
-
-
-def build_input(step: StepKind, session: Session, on_change, rebuild) -> W.Widget | None:
-    """The input widget for ``step``; ``on_change(value)`` records an answer."""
-    value = session.value(step)
-    answers = session.answers
-    label = step.title or "Your answer"
-    if hasattr(step, "widget"):  # a plugin's own step kind can bring its own widget
-        return step.widget(value, on_change)
-    if step.kind == "prompt":
-        cls = W.Textarea if step.multiline else W.Text
-        widget = cls(
-            value=value or "",
-            placeholder=step.placeholder,
-            tooltip=label,
-            continuous_update=True,
-            layout=W.Layout(width="95%", height="7em" if step.multiline else None),
+    The widget gets the answers so far and the exercise through a :class:`StepContext`, and ``redraw``
+    to show the step again. A kind written for the first step-kind API, ``widget(value, on_change)``,
+    is called without the context.
+    """
+    context = StepContext.of(session.answers, session.exercise, redraw)
+    arguments = [session.value(step), on_change]
+    if _takes_context(type(step).widget):
+        arguments.append(context)
+    try:
+        return step.widget(*arguments)
+    except Exception as exc:  # a fault in one step kind must not take the page down
+        registry = plugins()
+        name = registry.step_kind_plugins.get(step.kind, "")
+        info = registry.infos.setdefault(name, PluginInfo(name))
+        # the error's kind only: its message could hold the person's answer
+        report_problem(info, f"the widget of step kind '{step.kind}' failed ({type(exc).__name__})", exc, once=True)
+        note = W.Label(
+            "This step's answer box could not be shown, because of a fault in an add-on. "
+            "Your other answers are kept; you can go back, or stop for now."
         )
-        widget.observe(lambda c: on_change(c["new"]), "value")
-        return widget
-    if step.kind == "list":
-        widget = W.Textarea(
-            value="\n".join(value or []),
-            placeholder=step.placeholder,
-            tooltip=label,
-            layout=W.Layout(width="95%", height="8em"),
-        )
-        widget.observe(lambda c: on_change([line.strip() for line in c["new"].split("\n") if line.strip()]), "value")
-        hint = W.Label("One per line.")
-        hint.add_class("innerwork-hint")
-        return W.VBox([hint, widget])
-    if step.kind == "scale":
-        return _scale(step, value, on_change)
-    if step.kind == "number":
-        widget = W.BoundedIntText(
-            value=value if isinstance(value, int) else None, min=step.min, max=step.max, tooltip=label
-        )
-        widget.observe(lambda c: on_change(c["new"]), "value")
-        return W.HBox([widget, W.Label(step.unit)]) if step.unit else widget
-    if step.kind == "timer":
-        return Countdown(step.seconds)
-    if step.kind == "choice":
-        widget = W.RadioButtons(options=step.options, value=value if value in step.options else None, tooltip=label)
-        widget.observe(lambda c: on_change(c["new"]), "value")
-        return widget
-    if step.kind == "checklist":
-        return _checkboxes(step.groups, value or [], on_change)
-    if step.kind == "date":
-        try:
-            current = dt.date.fromisoformat(value) if value else None
-        except ValueError:
-            current = None
-        widget = W.DatePicker(value=current, tooltip=f"{label} (YYYY-MM-DD)")
-        widget.observe(lambda c: on_change(c["new"].isoformat() if c["new"] else None), "value")
-        return widget
-    items = step.source_items(answers) if hasattr(step, "source_items") else []
-    if step.kind == "rate_items":
-        ratings = dict(value or {})
-        groups = step.groups if step.groups and not step.items_from else [{"name": "", "items": items}]
-        rows = []
-        for group in groups:
-            if group.get("name"):
-                rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
-            for item in group["items"]:
-                drop = W.Dropdown(
-                    options=[("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)],
-                    value=ratings.get(item),
-                    description=item,
-                    style={"description_width": "18em"},
-                )
+        note.add_class("innerwork-hint")  # the page script names the step's input by it
+        return note
 
-                def rated(change, item=item):
-                    if change["new"] is None:
-                        ratings.pop(item, None)
-                    else:
-                        ratings[item] = change["new"]
-                    on_change(dict(ratings))
 
-                drop.observe(rated, "value")
-                rows.append(drop)
-        if step.low_label or step.high_label:
-            rows.insert(0, W.Label(f"{step.min} = {step.low_label}  ·  {step.max} = {step.high_label}"))
-        rated_items = W.VBox(rows)
-        rated_items.add_class("innerwork-named")  # each rating is named by its own item
-        return rated_items
-    if step.kind == "order":
-        order = list(value) if value and sorted(value) == sorted(items) else list(items)
-        rows = []
-        for n, item in enumerate(order):
-            up = W.Button(description="Up", tooltip=f"Move '{item}' up", disabled=n == 0, layout=W.Layout(width="5em"))
-            down = W.Button(
-                description="Down",
-                tooltip=f"Move '{item}' down",
-                disabled=n == len(order) - 1,
-                layout=W.Layout(width="5em"),
-            )
-
-            def move(_, n=n, by=-1):
-                order.insert(n + by, order.pop(n))
-                on_change(list(order))
-                rebuild()
-
-            up.on_click(lambda b, n=n: move(b, n, -1))
-            down.on_click(lambda b, n=n: move(b, n, 1))
-            rows.append(W.HBox([up, down, W.Label(f"{n + 1}. {item}")]))
-        return W.VBox(rows)
-    if step.kind == "pick":
-        if step.max == 1:
-            widget = W.RadioButtons(
-                options=items, value=value[0] if value and value[0] in items else None, tooltip=label
-            )
-            widget.observe(lambda c: on_change([c["new"]] if c["new"] else []), "value")
-            return widget
-        return _checkboxes([{"name": "", "items": items}], value or [], on_change)
-    if step.kind == "item_notes":
-        notes = dict(value or {})
-        rows = []
-        for item in items:
-            text = W.Text(
-                value=notes.get(item, ""),
-                description=item,
-                placeholder=step.placeholder,
-                style={"description_width": "18em"},
-                layout=W.Layout(width="95%"),
-            )
-
-            def noted(change, item=item):
-                notes[item] = change["new"]
-                on_change({k: v for k, v in notes.items() if v.strip()})
-
-            text.observe(noted, "value")
-            rows.append(text)
-        notes_box = W.VBox(rows)
-        notes_box.add_class("innerwork-named")  # each note is named by its own item
-        return notes_box
-    return None
+def _takes_context(widget) -> bool:
+    try:
+        parameters = inspect.signature(widget).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 4 or any(p.kind == p.VAR_POSITIONAL for p in parameters)
 
 
 def progress_html(step: int, total: int, words: str = "") -> str:
@@ -315,43 +174,6 @@ def progress_html(step: int, total: int, words: str = "") -> str:
         f'<progress max="{int(total)}" value="{int(step)}" aria-label="{words}"></progress>'
         f'<span class="innerwork-progress-text">{words}</span>'
     )
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class Countdown(W.VBox):
-    """A start button and the time left, counted down in the kernel one second at a time."""
-
-    def __init__(self, seconds: int):
-        self.seconds = seconds
-        self.left = W.Label(f"{_clock(seconds)} (press Start when you are ready)")
-        self.left.add_class("innerwork-timer")
-        self.start_button = W.Button(description="Start", tooltip=f"Start a {_clock(seconds)} countdown")
-        self.start_button.on_click(lambda _: self.start())
-        self._timer: threading.Timer | None = None
-        super().__init__([W.HBox([self.start_button, self.left])])
-
-    def start(self):
-        self.stop()
-        self.start_button.description = "Start again"
-        self._tick(self.seconds)
-
-    def _tick(self, left: int):
-        if left <= 0:
-            self.left.value = "Time is up. Take your time before going on."
-            self._timer = None
-            return
-        self.left.value = f"{_clock(left)} left"
-        self._timer = threading.Timer(1, self._tick, args=(left - 1,))
-        self._timer.daemon = True
-        self._timer.start()
-
-    def stop(self):
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
 
 
 class ExerciseApp(W.VBox):
@@ -428,14 +250,14 @@ class ExerciseApp(W.VBox):
 
     def _step_widgets(self, step: StepKind) -> tuple[list[W.Widget], W.Widget | None]:
         """The heading, question, input and help of ``step``; built once for steps that can be shown again."""
-        if step.kind in REUSABLE_KINDS and step.id in self._shown_steps:
+        if step.reuse_widget and step.id in self._shown_steps:
             return self._shown_steps[step.id]
         parts = [html(f"## {md_escape(step.title)}")] if step.title else []
         if getattr(step, "body", ""):
             parts.append(html(step.body))
         if step.prompt:
             parts.append(html(step.prompt, "innerwork-question"))
-        control = build_input(step, self.session, self._answer, self.render)
+        control = step_input(step, self.session, self._answer, self.render)
         if control is not None:
             parts.append(control)
         if step.help:
@@ -448,7 +270,7 @@ class ExerciseApp(W.VBox):
             )
             no_words.on_click(lambda _: self._no_words())
             parts.append(no_words)
-        if step.kind in REUSABLE_KINDS and not hasattr(step, "widget"):
+        if step.reuse_widget:
             self._shown_steps[step.id] = (parts, control)
         return parts, control
 
