@@ -68,6 +68,8 @@ class StepKind:
     schema: dict | None = None
     #: the widget depends only on the step and its own answer, so the page may show the same one again
     reuse_widget = False
+    #: every step of the exercise by id, set when the exercise is built (for a step that reads another's answer)
+    steps_by_id: dict[str, StepKind]
 
     def __init__(self, spec: dict):
         #: the step's fields as written in the exercise file (after the type's ``step_specs``)

@@ -88,7 +88,7 @@ def choice_input(step, value, on_change, context: StepContext | None = None) -> 
 
 def checkboxes(groups: list[dict], chosen: list[str], on_change) -> W.Widget:
     """A checkbox per item, under each group's name; ``on_change`` gets the ticked items."""
-    boxes = []
+    boxes: list[W.Checkbox] = []
 
     def changed(_):
         on_change([b.description for b in boxes if b.value])

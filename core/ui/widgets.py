@@ -253,8 +253,9 @@ class ExerciseApp(W.VBox):
         if step.reuse_widget and step.id in self._shown_steps:
             return self._shown_steps[step.id]
         parts = [html(f"## {md_escape(step.title)}")] if step.title else []
-        if getattr(step, "body", ""):
-            parts.append(html(step.body))
+        body = getattr(step, "body", "")
+        if body:
+            parts.append(html(body))
         if step.prompt:
             parts.append(html(step.prompt, "innerwork-question"))
         control = step_input(step, self.session, self._answer, self.render)
