@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import threading
 from functools import lru_cache
 
 import ipywidgets as W
@@ -18,6 +17,7 @@ from ..app import export, privacy
 from ..app.help import help_markdown, more_help_markdown
 from ..app.session import Session
 from ..content.steps import NO_WORDS, StepKind, md_escape
+from ..later import call_later
 from ..paths import DATA
 from ..storage import settings
 from ..text.markdown import plain, render
@@ -330,7 +330,7 @@ class Countdown(W.VBox):
         self.left.add_class("innerwork-timer")
         self.start_button = W.Button(description="Start", tooltip=f"Start a {_clock(seconds)} countdown")
         self.start_button.on_click(lambda _: self.start())
-        self._timer: threading.Timer | None = None
+        self._timer = None
         super().__init__([W.HBox([self.start_button, self.left])])
 
     def start(self):
@@ -344,9 +344,7 @@ class Countdown(W.VBox):
             self._timer = None
             return
         self.left.value = f"{_clock(left)} left"
-        self._timer = threading.Timer(1, self._tick, args=(left - 1,))
-        self._timer.daemon = True
-        self._timer.start()
+        self._timer = call_later(1, self._tick, left - 1)
 
     def stop(self):
         if self._timer is not None:
@@ -375,7 +373,7 @@ class ExerciseApp(W.VBox):
         self.privacy.add_class("innerwork-privacy")
         self.idle_note = W.HTML()
         self.idle_note.add_class("innerwork-idle-note")
-        self._idle_timer: threading.Timer | None = None
+        self._idle_timer = None
         header = W.VBox(
             [
                 html(f"# {md_escape(ex.title)}"),
@@ -520,9 +518,7 @@ class ExerciseApp(W.VBox):
             self._idle_timer.cancel()
         if not (privacy.hosted() and privacy.only_in_page(self.session.store)) or self.session.finished:
             return
-        self._idle_timer = threading.Timer(privacy.IDLE_WARNING_MINUTES * 60, self._warn_idle)
-        self._idle_timer.daemon = True
-        self._idle_timer.start()
+        self._idle_timer = call_later(privacy.IDLE_WARNING_MINUTES * 60, self._warn_idle)
 
     def _warn_idle(self):
         if self.session.answers:
