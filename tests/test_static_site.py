@@ -223,3 +223,30 @@ def test_over_plain_http_at_another_address_the_page_says_why_it_cannot_start(br
     assert "https://" in text and "localhost" in text and f"workshop.test:{port}" in text
     context.unroute_all(behavior="ignoreErrors")
     context.close()
+
+
+def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(tmp_path, monkeypatch):
+    import yaml
+
+    from innerwork.catalogue import loader
+    from innerwork.paths import shipped
+
+    content = tmp_path / "content"
+    content.mkdir()
+    data = yaml.safe_load((shipped("exercises") / "wins-log.yaml").read_text(encoding="utf-8"))
+    (content / "my-wins.json").write_text(json.dumps({**data, "id": "my-wins"}), encoding="utf-8")
+    plugin = tmp_path / "plugins" / "my_content.py"
+    plugin.parent.mkdir()
+    plugin.write_text(
+        f"import innerwork\n\n@innerwork.hookimpl\ndef register_content_dirs(register):\n    register({str(content)!r})\n"
+    )
+    monkeypatch.setenv("INNERWORK_PLUGINS_DIR", str(plugin.parent))
+    loader.reset()
+    try:
+        assert any(name.startswith("my_content (") for name in build.plugins_left_out())
+        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json"):
+            build.build_site(tmp_path / "site", "my-wins", log=lambda _: None)
+        assert not (tmp_path / "site").exists()
+    finally:
+        monkeypatch.delenv("INNERWORK_PLUGINS_DIR")
+        loader.reset()

@@ -21,6 +21,7 @@ from ..catalogue.loader import catalogue, find_files
 from ..content.sourcefile import read
 from ..errors import BuildError
 from ..paths import shipped
+from ..registry.registered import plugins
 from . import page, pins, pyodide, wheels
 
 #: written into every site, so that a later build may replace the folder (and nothing else)
@@ -76,7 +77,21 @@ def shipped_exercises_json(exercise_id: str | None) -> dict[str, str]:
     for path in find_files([shipped("exercises")]):
         if path.resolve() in loaded:
             out[f"{path.stem}.json"] = wheels.exercise_json(read(path).data)
+    if exercise_id is not None and f"{Path(cat.get(exercise_id).path).stem}.json" not in out:
+        raise BuildError(
+            f"The exercise '{exercise_id}' comes from {cat.get(exercise_id).path}, outside innerwork's own "
+            "exercises; a static site carries only innerwork's own exercises and plugins so far."
+        )
     return out
+
+
+def plugins_left_out() -> list[str]:
+    """The loaded plugins a static site does not carry (every one not shipped with innerwork), named."""
+    return sorted(
+        f"{info.name} ({info.distribution or 'a plugin folder'})"
+        for info in plugins().infos.values()
+        if info.status == "loaded" and info.distribution != "innerwork"
+    )
 
 
 def _browser_wheels(cache: Path, lock: dict, shims: Path, log) -> list[Path]:
@@ -117,6 +132,9 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print) ->
     log("Checking the exercises")
     exercises = shipped_exercises_json(exercise_id)
     log(f"  {len(exercises)} exercises, as JSON" + (f"; the page shows '{exercise_id}'" if exercise_id else ""))
+    left_out = plugins_left_out()
+    if left_out:
+        log(f"  not in the site (only innerwork's own plugins go to the browser so far): {', '.join(left_out)}")
     with tempfile.TemporaryDirectory(prefix="innerwork-build-") as work:
         work = Path(work)
         lite, contents, shims = work / "lite", work / "contents", work / "shims"
