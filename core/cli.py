@@ -268,6 +268,39 @@ def serve(
     sys.exit(serving.run(command, env, host, port, not no_browser, say=click.echo))
 
 
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--exercise", metavar="ID", help="The page shows one exercise instead of the gallery.")
+def build(outdir, exercise):
+    """Write a static workshop site into OUTDIR: every exercise runs in the participant's own browser.
+
+    No server runs the exercises: any static host with https (GitHub Pages, a university web space)
+    can serve OUTDIR, or `python -m http.server -d OUTDIR` on this computer (open it as
+    http://localhost:8000). Answers stay in each participant's browser. Needs the build tools
+    (pip install 'innerwork[static]') and npm; downloads are cached, so later builds need no network.
+    docs/static-workshop.md says how to deploy it.
+
+    \b
+    Examples:
+      innerwork build site --exercise wins-log
+      python -m http.server -d site              then open http://localhost:8000
+    """
+    from .errors import BuildError, UnknownExercise
+    from .static.build import build_site
+
+    try:
+        built = _load(lambda: build_site(outdir, exercise, log=click.echo))
+    except UnknownExercise as exc:
+        raise click.UsageError(str(exc)) from None
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Wrote {built.site} in {built.seconds:.0f} s: {built.size() / 1e6:.0f} MB, {built.wheels} wheels. "
+        f"The workshop page is {built.site / 'index.html'}; try it with: python -m http.server -d {built.site} "
+        "(then open http://localhost:8000)."
+    )
+
+
 def _check_can_serve(serving, host: str, port: int) -> None:
     """Stop with one clear sentence if the page could not be served: no Python kernel, or the port taken."""
     missing = serving.python_kernel_missing()

@@ -61,3 +61,7 @@ class PluginLoadError(PluginError):
 
 class PluginWarning(UserWarning):
     """A plugin failed (to load, to register, or in a call) and was skipped or worked around."""
+
+
+class BuildError(RuntimeError):
+    """``innerwork build`` cannot go on; the message says what is missing and how to get it."""

@@ -37,7 +37,7 @@ def test_a_tab_indented_json_exercise_reads_like_any_json(tmp_path, monkeypatch)
 
 
 # What each subpackage of core/ may import from innerwork (its layer and the ones below it).
-FOUNDATIONS = {"errors", "paths", "hookspecs", "text"}
+FOUNDATIONS = {"errors", "paths", "hookspecs", "later", "text"}
 MAY_IMPORT = {
     "text": set(),
     "content": {"errors", "paths", "text"},
@@ -47,6 +47,7 @@ MAY_IMPORT = {
     "app": FOUNDATIONS | {"content", "registry", "catalogue", "storage"},
     "ui": FOUNDATIONS | {"content", "registry", "catalogue", "storage", "app"},
     "serving": FOUNDATIONS,
+    "static": FOUNDATIONS | {"content", "registry", "catalogue"},
     "authoring": FOUNDATIONS
     | {"content", "registry", "catalogue", "storage", "app", "ui", "get_exercise", "__version__"},
 }

@@ -14,6 +14,7 @@ import pytest
 
 from innerwork.app import export
 from innerwork.storage import store as store_module
+from innerwork.storage.browser_store import BrowserStore
 from innerwork.storage.store import MIGRATIONS, SCHEMA_VERSION, Entry, MemoryStore, SQLiteStore, StoreError, data_dir
 
 
@@ -25,7 +26,7 @@ def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("make", [MemoryStore, lambda: SQLiteStore()])
+@pytest.mark.parametrize("make", [MemoryStore, lambda: SQLiteStore(), lambda: BrowserStore(data_dir() / "entries")])
 def test_save_get_list_and_delete(make):
     store = make()
     a, b = entry(1), entry(2, status="completed", summary="# Wins")

@@ -23,6 +23,20 @@ def hosted() -> bool:
     return os.environ.get("INNERWORK_MODE") == "workshop"
 
 
+def in_browser_storage(store) -> bool:
+    """True when answers are kept by the participant's browser (a static workshop site)."""
+    return getattr(store, "in_browser", False)
+
+
+#: where answers are kept in a static workshop site, in words
+BROWSER_KEPT = (
+    "Your answers are kept in this browser, on this device, and are never sent anywhere: the exercise "
+    "runs in your browser. Anyone who uses this browser on this device can open this page and read them, so on a "
+    'shared device delete them when you are done ("Your entries", then "Delete everything"). They are '
+    "also gone if the browser's data for this site is cleared."
+)
+
+
 def only_in_page(store) -> bool:
     """True when answers live only in this page's memory and are lost when it closes."""
     return isinstance(store, MemoryStore)
@@ -30,6 +44,8 @@ def only_in_page(store) -> bool:
 
 def where_kept(store) -> str:
     """One or two sentences saying where answers are kept and what that means."""
+    if in_browser_storage(store):
+        return BROWSER_KEPT
     if only_in_page(store):
         if hosted():
             return (
@@ -58,6 +74,8 @@ def saved_label(store) -> str:
     """The short word beside the progress: where the answers are right now."""
     if only_in_page(store):
         return "Kept in this page only"
+    if in_browser_storage(store):
+        return "Saved in this browser"
     return "Saved on the facilitator's server" if hosted() else "Saved on this computer"
 
 
@@ -68,7 +86,10 @@ def stopped_message(store) -> str:
             f"Your answers are kept only in this page. They will be gone if you close it, or after "
             f"{IDLE_SHUTDOWN_MINUTES} minutes without use. Download them now to keep them."
         )
-    where = "on the facilitator's server" if hosted() else f"in a file on this computer ({store.location})"
+    if in_browser_storage(store):
+        where = "in this browser, on this device"
+    else:
+        where = "on the facilitator's server" if hosted() else f"in a file on this computer ({store.location})"
     return f"Your answers so far are saved {where}. You can come back to this exercise any time."
 
 

@@ -7,6 +7,7 @@ import threading
 from ..content import schemas
 from ..content.exercise_type import Exercise
 from ..content.steps import StepKind
+from ..later import call_later
 from ..registry.plugins import call_each_safely
 from ..registry.registered import plugins
 from ..storage.store import Entry, MemoryStore, StoreError
@@ -90,7 +91,7 @@ class Session:
         #: ``None`` when saved; otherwise a plain message why the answers are only in memory
         self.save_problem: str | None = None
         self.saved = True
-        self._timer: threading.Timer | None = None
+        self._timer = None  # the autosave waiting to happen (see innerwork.later)
         self._lock = threading.RLock()
         self.listeners: list = []  # called with no arguments after each save attempt
         #: a plugin's note about what was just typed (see the ``answer_notice`` hook); never saved
@@ -194,9 +195,7 @@ class Session:
     def _schedule_save(self):
         if self._timer is not None:
             self._timer.cancel()
-        self._timer = threading.Timer(AUTOSAVE_SECONDS, self.save_now)
-        self._timer.daemon = True
-        self._timer.start()
+        self._timer = call_later(AUTOSAVE_SECONDS, self.save_now)
 
     def save_now(self) -> bool:
         """Save the entry now. On failure the answers stay in memory and ``save_problem`` says why."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from ..errors import ContentError
+
+try:
+    import yaml
+except ImportError:  # a browser (Pyodide): a static site ships its content as JSON, checked when it was built
+    yaml = None  # type: ignore[assignment]
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -31,8 +34,9 @@ def _keeping_dates_as_text(base):
     return Loader
 
 
-_PythonLoader = _keeping_dates_as_text(yaml.SafeLoader)
-_FastLoader = _keeping_dates_as_text(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
+if yaml is not None:
+    _PythonLoader = _keeping_dates_as_text(yaml.SafeLoader)
+    _FastLoader = _keeping_dates_as_text(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
 
 
 def pointer_join(pointer: str, key) -> str:
@@ -87,9 +91,11 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
         raise FileProblem(ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1))
     if path.suffix.lower() == ".json":
         try:
-            json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise FileProblem(ContentError(name, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)) from None
+        if yaml is None:  # no positions: the file was checked, with them, when the static site was built
+            return SourceFile(name, data, {})
         # valid JSON holds no raw tab inside a string, so every tab is indentation, which YAML refuses
         text = text.replace("\t", " ")
     return parse_yaml(text, name)
@@ -105,6 +111,8 @@ class FileProblem(Exception):
 
 def parse_yaml(text: str, name: str) -> SourceFile:
     """Parse YAML (or JSON, which YAML reads too), recording positions and rejecting what JSON can't hold."""
+    if yaml is None:
+        raise FileProblem(ContentError(name, "PyYAML is not installed here, so YAML files cannot be read", 1, 1))
     if text.count("[") + text.count("{") <= MAX_FLOW_OPENINGS_FOR_LIBYAML:
         try:
             return _parse(text, name, _FastLoader)

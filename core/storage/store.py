@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+import sys
 import threading
 import uuid
 from contextlib import contextmanager
@@ -24,6 +24,11 @@ from . import storefiles
 
 if TYPE_CHECKING:
     from .crypto import Cipher
+
+try:
+    import sqlite3
+except ImportError:  # a browser (Pyodide) has no sqlite3: answers go to the browser store there
+    sqlite3 = None  # type: ignore[assignment]
 
 DB_NAME = "innerwork.sqlite3"
 SCHEMA_VERSION = 2
@@ -102,10 +107,14 @@ class Unreadable:
 
 
 def data_dir() -> Path:
-    """``INNERWORK_HOME`` if set, else the person's data folder for innerwork."""
+    """``INNERWORK_HOME`` if set, else the person's data folder for innerwork (in a browser: its drive)."""
     home = os.environ.get("INNERWORK_HOME")
     if home:
         return Path(home).expanduser()
+    if in_browser():
+        from .browser_store import browser_home
+
+        return browser_home()
     import platformdirs
 
     return Path(platformdirs.user_data_dir("innerwork", appauthor=False))
@@ -157,6 +166,8 @@ class SQLiteStore:
     """
 
     def __init__(self, path: str | Path | None = None, passphrase: str | None = None):
+        if sqlite3 is None:
+            raise StoreError("This Python has no sqlite3 module, so answers cannot be saved in a file.")
         self.path = Path(path) if path else data_dir() / DB_NAME
         self.location = str(self.path)
         self._lock = threading.Lock()
@@ -598,9 +609,19 @@ def _decode(rows: list[tuple], cipher) -> tuple[list[Entry], list[Unreadable]]:
     return entries, unreadable
 
 
+def in_browser() -> bool:
+    """True when innerwork runs in a browser (Pyodide, in a static workshop site)."""
+    return sys.platform == "emscripten"
+
+
 def default_store():
     """The store for this process: ``INNERWORK_STORE=memory`` keeps answers in memory only;
-    ``INNERWORK_PASSPHRASE`` opens a file locked with a passphrase."""
+    ``INNERWORK_PASSPHRASE`` opens a file locked with a passphrase. In a browser, the browser's own
+    storage when the page has it (else memory only: the page says so)."""
     if os.environ.get("INNERWORK_STORE", "").lower() == "memory":
         return MemoryStore()
+    if in_browser():
+        from .browser_store import BrowserStore, drive_mounted
+
+        return BrowserStore(data_dir() / "entries") if drive_mounted() else MemoryStore()
     return SQLiteStore(passphrase=os.environ.get("INNERWORK_PASSPHRASE") or None)

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import time
 from pathlib import Path
+
+try:
+    import sqlite3
+except ImportError:  # a browser (Pyodide): only the SQLite store uses this module
+    sqlite3 = None  # type: ignore[assignment]
 
 
 def writable(path: Path) -> bool:

@@ -3,7 +3,10 @@
 from functools import lru_cache
 from html import escape
 
-import nh3
+try:
+    from nh3 import clean
+except ImportError:  # a browser (Pyodide) has no nh3: the pure-Python sanitiser, which matches it here
+    from .sanitise import clean  # type: ignore[assignment]
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h1", "h2", "h3", "h4", "hr", "blockquote", "code", "a"}
 
@@ -18,7 +21,7 @@ def _parser():
 def render(text: str) -> str:
     """Markdown rendered to HTML (raw HTML in the text shown as text), then sanitised."""
     html = _parser().render(text or "")
-    return nh3.clean(
+    return clean(
         html,
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},

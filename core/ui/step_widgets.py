@@ -9,11 +9,11 @@ only ever goes into widget values and plain-text labels, never into HTML.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import ipywidgets as W
 
 from ..content.steps import StepContext, StepKind
+from ..later import call_later
 
 WIDE = {"description_width": "initial"}
 
@@ -230,7 +230,7 @@ class Countdown(W.VBox):
         self.left.add_class("innerwork-timer")
         self.start_button = W.Button(description="Start", tooltip=f"Start a {_clock(seconds)} countdown")
         self.start_button.on_click(lambda _: self.start())
-        self._timer: threading.Timer | None = None
+        self._timer = None
         super().__init__([W.HBox([self.start_button, self.left])])
 
     def start(self):
@@ -244,9 +244,7 @@ class Countdown(W.VBox):
             self._timer = None
             return
         self.left.value = f"{_clock(left)} left"
-        self._timer = threading.Timer(1, self._tick, args=(left - 1,))
-        self._timer.daemon = True
-        self._timer.start()
+        self._timer = call_later(1, self._tick, left - 1)
 
     def stop(self):
         if self._timer is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import inspect
-import threading
 from functools import lru_cache
 
 import ipywidgets as W
@@ -18,6 +17,7 @@ from ..app import export, privacy
 from ..app.help import help_markdown, more_help_markdown
 from ..app.session import Session
 from ..content.steps import NO_WORDS, StepContext, StepKind, md_escape
+from ..later import call_later
 from ..paths import DATA
 from ..registry.plugins import PluginInfo, report_problem
 from ..registry.registered import plugins
@@ -197,7 +197,7 @@ class ExerciseApp(W.VBox):
         self.privacy.add_class("innerwork-privacy")
         self.idle_note = W.HTML()
         self.idle_note.add_class("innerwork-idle-note")
-        self._idle_timer: threading.Timer | None = None
+        self._idle_timer = None
         header = W.VBox(
             [
                 html(f"# {md_escape(ex.title)}"),
@@ -343,9 +343,7 @@ class ExerciseApp(W.VBox):
             self._idle_timer.cancel()
         if not (privacy.hosted() and privacy.only_in_page(self.session.store)) or self.session.finished:
             return
-        self._idle_timer = threading.Timer(privacy.IDLE_WARNING_MINUTES * 60, self._warn_idle)
-        self._idle_timer.daemon = True
-        self._idle_timer.start()
+        self._idle_timer = call_later(privacy.IDLE_WARNING_MINUTES * 60, self._warn_idle)
 
     def _warn_idle(self):
         if self.session.answers:

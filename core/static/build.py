@@ -1,0 +1,171 @@
+"""``innerwork build``: the steps in order, each announced, into a fresh folder that replaces ``outdir``.
+
+Downloads (Pyodide from npm, wheels from the package index) are kept in a cache folder
+(``INNERWORK_BUILD_CACHE``, else the user's cache folder), so a second build needs no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue.loader import catalogue, find_files
+from ..content.sourcefile import read
+from ..errors import BuildError
+from ..paths import shipped
+from ..registry.registered import plugins
+from . import page, pins, pyodide, wheels
+
+#: written into every site, so that a later build may replace the folder (and nothing else)
+MARKER = ".innerwork-site"
+
+LITE_CONFIG = {
+    "jupyter-config-data": {
+        # nothing is ever looked up on PyPI from the browser: every wheel is in the site
+        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}}
+    }
+}
+
+
+@dataclass
+class Built:
+    """What a build wrote, for the closing lines."""
+
+    site: Path
+    pages: list[Path] = field(default_factory=list)
+    wheels: int = 0
+    seconds: float = 0.0
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.site.rglob("*") if p.is_file())
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("INNERWORK_BUILD_CACHE")
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("innerwork", appauthor=False)) / "static-build"
+
+
+def check_outdir(outdir: Path) -> None:
+    """Refuse to replace a folder that is not an earlier site (it might hold anything)."""
+    if outdir.exists() and (not outdir.is_dir() or (any(outdir.iterdir()) and not (outdir / MARKER).exists())):
+        raise BuildError(
+            f"{outdir} exists and is not a site innerwork built; choose an empty or new folder "
+            "(a folder innerwork built is replaced)."
+        )
+
+
+def shipped_exercises_json(exercise_id: str | None) -> dict[str, str]:
+    """The shipped exercises that loaded, as checked JSON (file name → text); all of them, as ``serve``
+    offers them, so the entries' history can name each one."""
+    cat = catalogue()
+    if exercise_id is not None:
+        cat.get(exercise_id)  # an unknown id: UnknownExercise, with close matches
+    loaded = {Path(e.path).resolve() for e in cat.exercises.values() if e.path}
+    out = {}
+    for path in find_files([shipped("exercises")]):
+        if path.resolve() in loaded:
+            out[f"{path.stem}.json"] = wheels.exercise_json(read(path).data)
+    if exercise_id is not None and f"{Path(cat.get(exercise_id).path).stem}.json" not in out:
+        raise BuildError(
+            f"The exercise '{exercise_id}' comes from {cat.get(exercise_id).path}, outside innerwork's own "
+            "exercises; a static site carries only innerwork's own exercises and plugins so far."
+        )
+    return out
+
+
+def plugins_left_out() -> list[str]:
+    """The loaded plugins a static site does not carry (every one not shipped with innerwork), named."""
+    return sorted(
+        f"{info.name} ({info.distribution or 'a plugin folder'})"
+        for info in plugins().infos.values()
+        if info.status == "loaded" and info.distribution != "innerwork"
+    )
+
+
+def _browser_wheels(cache: Path, lock: dict, shims: Path, log) -> list[Path]:
+    constraints = wheels.pure_constraints(lock)
+    key = hashlib.sha256(
+        json.dumps([constraints, pins.BROWSER_REQUIREMENTS, pins.KERNEL_REQUIREMENTS, pins.RPDS_SHIM]).encode()
+    ).hexdigest()[:16]
+    folder = cache / f"wheels-{key}"
+    if (folder / "complete").exists():
+        found = sorted(folder.glob("*.whl"))
+        log(f"  {len(found)} wheels for the browser (cached)")
+        return found
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / "constraints.txt").write_text(constraints, encoding="utf-8")
+    found = wheels.download_browser_wheels(folder, folder / "constraints.txt", shims, log)
+    (folder / "complete").write_text("", encoding="utf-8")
+    return found
+
+
+def _voici_build(lite: Path, contents: Path, output: Path) -> None:
+    # voici-core's own `python -m voici_core` imports the `voici` package, which only voici (not -core) has
+    run_voici = "import sys; from voici_core.app import main; sys.exit(main())"
+    command = [sys.executable, "-c", run_voici, "build", "--no-sourcemaps"]
+    command += ["--contents", str(contents), "--output-dir", str(output)]
+    done = subprocess.run(command, cwd=lite, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BuildError("voici build failed:\n" + (done.stderr or done.stdout).strip()[-3000:])
+
+
+def build_site(outdir: str | Path, exercise_id: str | None = None, log=print) -> Built:
+    """Write the static workshop site into ``outdir`` (see the module's docstring)."""
+    started = time.monotonic()
+    outdir = Path(outdir)
+    pins.check_build_packages()
+    check_outdir(outdir)
+    cache = cache_dir()
+    log("Checking the exercises")
+    exercises = shipped_exercises_json(exercise_id)
+    log(f"  {len(exercises)} exercises, as JSON" + (f"; the page shows '{exercise_id}'" if exercise_id else ""))
+    left_out = plugins_left_out()
+    if left_out:
+        log(f"  not in the site (only innerwork's own plugins go to the browser so far): {', '.join(left_out)}")
+    with tempfile.TemporaryDirectory(prefix="innerwork-build-") as temporary:
+        work = Path(temporary)
+        lite, contents, shims = work / "lite", work / "contents", work / "shims"
+        pypi = lite / "pypi"
+        for folder in (lite, contents, shims, pypi):
+            folder.mkdir(parents=True, exist_ok=True)
+        lock = pyodide.prepare(lite, cache, log)
+        log("Wheels for the browser (pip)")
+        wheels.shim_wheels(shims)
+        found = _browser_wheels(cache, lock, shims, log)
+        for wheel in [*found, *shims.glob("*.whl")]:
+            shutil.copy(wheel, pypi / wheel.name)
+        wheels.innerwork_wheel(pypi, exercises)
+        (lite / "jupyter-lite.json").write_text(json.dumps(LITE_CONFIG, indent=1), encoding="utf-8")
+        (contents / f"{page.PAGE_NAME}.ipynb").write_text(json.dumps(page.notebook(exercise_id), indent=1))
+        log("Building the pages (voici build)")
+        site = work / "site"
+        _voici_build(lite, contents, site)
+        log("Making every page ask nothing of another host")
+        pages = page.finish(site)
+        remote = page.remote_loads(site)
+        if remote:
+            raise BuildError("These pages would still load files from another host:\n" + "\n".join(remote))
+        (site / MARKER).write_text("A static workshop site written by `innerwork build`.\n", encoding="utf-8")
+        if outdir.exists():
+            shutil.rmtree(outdir)
+        outdir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(site), str(outdir))
+    return Built(
+        outdir,
+        [outdir / p.relative_to(site) for p in pages],
+        len(list((outdir / "pypi").glob("*.whl"))),
+        time.monotonic() - started,
+    )

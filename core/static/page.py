@@ -1,0 +1,129 @@
+"""The site's pages after Voici has written them: nothing from another host, innerwork's stylesheet and
+page script, a plain message where the page cannot start, and ``index.html`` leading to the workshop.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import BuildError
+from ..paths import DATA
+
+TEMPLATE_STATIC = DATA / "jupyter" / "voila" / "templates" / "innerwork" / "static"
+#: the notebook Voici renders as the workshop page (``voici/render/workshop.html``)
+PAGE_NAME = "workshop"
+# Voila's templates link Font Awesome on a CDN; innerwork uses no icon font (as innerwork serve's template)
+_REMOTE_LINK = re.compile(r'<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>\s*', re.IGNORECASE)
+_REMOTE_LOAD = re.compile(
+    r'<(?:script|link|img|iframe|source|audio|video)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]*)"', re.I
+)
+
+#: Shown instead of a page that would spin for ever: a browser runs the site only in a secure context.
+INSECURE_ORIGIN = """<script>
+(function () {
+  if (window.isSecureContext) return;
+  function explain() {
+    document.title = "This page needs a secure address · innerwork";
+    var main = document.createElement("main");
+    main.className = "innerwork-insecure";
+    main.innerHTML =
+      "<h1>This page cannot start at this address</h1>" +
+      "<p>The exercise runs entirely in your browser, and browsers allow that only on a secure " +
+      "address: one starting with <strong>https://</strong>, or <strong>http://localhost</strong> " +
+      "on the computer that serves the page. This page was opened over plain http at <code></code>, " +
+      "so it would never finish loading.</p>" +
+      "<p><strong>If you are taking part:</strong> ask the facilitator for the https address of the page.</p>" +
+      "<p><strong>If you are the facilitator:</strong> put the site on a host with https (GitHub Pages, " +
+      "a university web space, any static host), or open it as http://localhost on the computer " +
+      "that serves it. For a room without internet, run <code>innerwork serve</code> instead.</p>" +
+      "<p>Nothing you typed was kept or sent.</p>";
+    main.querySelector("code").textContent = location.host;
+    document.body.replaceChildren(main);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", explain);
+  else explain();
+})();
+</script>
+"""
+
+STATIC_PAGE_STYLE = """<style>
+.innerwork-insecure { max-width: 38em; margin: 2em auto; padding: 0 1em; font: 1.05rem/1.5 system-ui, sans-serif; }
+</style>
+"""
+
+
+def notebook(exercise_id: str | None) -> dict:
+    """The workshop page as a notebook: install innerwork in the browser, then show the page."""
+    choose = f"os.environ['INNERWORK_EXERCISE'] = {json.dumps(exercise_id)}\n" if exercise_id else ""
+    source = (
+        "import os\n"
+        f"{choose}"
+        "try:\n"
+        "    import piplite\n"
+        "    await piplite.install(['innerwork'])\n"
+        "    from innerwork.ui.notebook import workshop_page\n"
+        "    page = workshop_page()\n"
+        "except Exception as problem:\n"
+        "    import ipywidgets\n"
+        "    page = ipywidgets.Label(\n"
+        "        'This page could not start (' + type(problem).__name__ + '). Reload it to try again; '\n"
+        "        'if that does not help, tell the facilitator.'\n"
+        "    )\n"
+        "page\n"
+    )
+    cell: dict = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+    return {
+        "cells": [cell],
+        "metadata": {
+            "kernelspec": {"display_name": "Python (Pyodide)", "language": "python", "name": "python"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def index_html(target: str) -> str:
+    """``index.html``: straight on to the workshop page."""
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        "<title>innerwork</title></head>\n"
+        f'<body><p><a href="{target}">Open the workshop page</a></p></body></html>\n'
+    )
+
+
+def finish(site: Path) -> list[Path]:
+    """Rewrite Voici's pages (see the module's docstring); returns the workshop pages."""
+    static = site / "static" / "innerwork"
+    static.mkdir(parents=True, exist_ok=True)
+    for name in ("innerwork.css", "innerwork.js"):
+        shutil.copy(TEMPLATE_STATIC / name, static / name)
+    for page in site.rglob("*.html"):
+        text = _REMOTE_LINK.sub("", page.read_text(encoding="utf-8"))
+        if page.parent == site / "voici" / "render":
+            prefix = "../../static/innerwork"
+            text = text.replace(
+                "<head>",
+                f'<head>\n{INSECURE_ORIGIN}{STATIC_PAGE_STYLE}<meta name="color-scheme" content="light dark">\n'
+                f'<link rel="stylesheet" href="{prefix}/innerwork.css">',
+                1,
+            ).replace("</body>", f'<script src="{prefix}/innerwork.js"></script>\n</body>', 1)
+        page.write_text(text, encoding="utf-8")
+    (site / "index.html").write_text(index_html(f"voici/render/{PAGE_NAME}.html"), encoding="utf-8")
+    pages = sorted((site / "voici" / "render").glob("*.html"))
+    if not pages:
+        raise BuildError(f"Voici wrote no workshop page into {site / 'voici' / 'render'}.")
+    return pages
+
+
+def remote_loads(site: Path) -> list[str]:
+    """``page: URL`` for every script, stylesheet or image a page would load from another host."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        for url in _REMOTE_LOAD.findall(page.read_text(encoding="utf-8")):
+            found.append(f"{page.relative_to(site)}: {url}")
+    return found

@@ -1,0 +1,252 @@
+"""`innerwork build`: a static workshop site, built once, then used by a participant in a real Chromium
+against `python -m http.server`. The build downloads Pyodide (npm) and wheels (pip) into its cache the
+first time (INNERWORK_BUILD_CACHE, else the user's cache folder); later builds need no network."""
+
+import json
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from ports import free_port
+
+from innerwork.errors import BuildError
+from innerwork.static import build, page, pins, pyodide
+
+BUILD_TIMEOUT = 900  # seconds; the build takes 20-40 s with a warm cache, a few minutes with a cold one
+LOAD_TIMEOUT = 240_000  # ms for a page to become usable: Pyodide starts and installs ~30 wheels each time
+ANSWER = "I went for a walk in the rain"
+
+
+def innerwork(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "innerwork", *args], capture_output=True, text=True, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site of `innerwork build site --exercise wins-log`, and what the build printed."""
+    out = tmp_path_factory.mktemp("static") / "site"
+    done = innerwork("build", str(out), "--exercise", "wins-log", timeout=BUILD_TIMEOUT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out, done.stdout
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The site served by `python -m http.server` on 127.0.0.1 (a secure context, like localhost)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "-b", "127.0.0.1", "-d", str(site[0]), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            import urllib.request
+
+            urllib.request.urlopen(url, timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url, port
+    server.terminate()
+    server.wait(timeout=10)
+
+
+# -- the build --------------------------------------------------------------------------------------
+
+
+def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(site):
+    out, printed = site
+    for step in ("Checking the exercises", "Pyodide", "Wheels for the browser", "voici build", "Wrote"):
+        assert step in printed
+    assert (out / "index.html").is_file() and "voici/render/workshop.html" in (out / "index.html").read_text()
+    workshop = (out / "voici" / "render" / "workshop.html").read_text()
+    assert "isSecureContext" in workshop and "innerwork.css" in workshop
+    assert page.remote_loads(out) == []
+    assert (out / build.MARKER).is_file()  # a later build may replace this folder
+    assert json.loads((out / "jupyter-lite.json").read_text())  # voici merged innerwork's settings in
+    lock = json.loads((out / "static" / "pyodide" / "pyodide-lock.json").read_text())
+    assert sorted(lock["packages"]) == ["micropip", "packaging"]
+    for entry in lock["packages"].values():
+        assert (out / "static" / "pyodide" / entry["file_name"]).is_file()
+
+
+def test_innerwork_goes_to_the_browser_with_json_content_and_browser_safe_requirements(site):
+    out, _ = site
+    wheel = next((out / "pypi").glob("innerwork-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    exercises = [n for n in names if n.startswith("innerwork/exercises/") and not n.endswith("__init__.py")]
+    assert "innerwork/exercises/wins-log.json" in exercises and all(n.endswith(".json") for n in exercises)
+    required = re.findall(r"^Requires-Dist: (\S+)", metadata, re.M)
+    assert "pluggy" in required and not {"voila", "cryptography", "click", "nh3", "PyYAML"} & set(required)
+    assert "wins_log = innerwork_plugins.wins_log" in entry_points
+    wheels = {p.name.split("-")[0].lower() for p in (out / "pypi").glob("*.whl")}
+    assert {"rpds_py", "sqlite3", "ipywidgets", "jsonschema"} <= wheels
+    assert not wheels & {"widgetsnbextension", "pexpect", "ptyprocess"}
+
+
+def test_an_unknown_exercise_is_refused_before_anything_is_built(tmp_path):
+    done = innerwork("build", str(tmp_path / "site"), "--exercise", "wins-logg")
+    assert done.returncode == 2 and "wins-log" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_folder_it_did_not_build_is_never_replaced(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    done = innerwork("build", str(tmp_path), "--exercise", "wins-log")
+    assert done.returncode == 1 and "is not a site innerwork built" in done.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_a_missing_pin_is_named_with_the_command_that_installs_it(monkeypatch):
+    monkeypatch.setitem(pins.BUILD_PACKAGES, "jupyterlite-core", "0.0.1")
+    with pytest.raises(BuildError, match=r"jupyterlite-core==0\.0\.1 \(found 0\.7\.0\).*innerwork\[static\]"):
+        pins.check_build_packages()
+
+
+def test_missing_npm_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(pyodide.shutil, "which", lambda name: None)
+    with pytest.raises(BuildError, match="npm is needed"):
+        pyodide.npm_pack("pyodide@0.29.0", tmp_path)
+
+
+# -- a participant in Chromium -------------------------------------------------------------------
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def _local(url: str) -> bool:
+    from urllib.parse import urlparse
+
+    return url.startswith(("data:", "blob:")) or urlparse(url).hostname in ("127.0.0.1", "localhost")
+
+
+def open_page(context, url, requests):
+    page_ = context.new_page()
+    page_.on("request", lambda r: requests.append(r.url))
+    page_.goto(url)
+    return page_
+
+
+def browser_keeps(page_, text: str) -> bool:
+    """Whether any IndexedDB record of this site holds ``text`` (the drive keeps files there)."""
+    return page_.evaluate(
+        """async (text) => {
+          const found = [];
+          for (const info of await indexedDB.databases()) {
+            const db = await new Promise((ok, no) => { const r = indexedDB.open(info.name); r.onsuccess = () => ok(r.result); r.onerror = no; });
+            for (const name of db.objectStoreNames) {
+              const all = await new Promise((ok, no) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); r.onerror = no; });
+              if (JSON.stringify(all).includes(text)) found.push(info.name + '/' + name);
+            }
+            db.close();
+          }
+          return found.length > 0;
+        }""",
+        text,
+    )
+
+
+def test_a_participant_does_the_exercise_reloads_finds_it_and_nothing_leaves_the_machine(browser, served):
+    url, _ = served
+    requests = []
+    context = browser.new_context(service_workers="allow", accept_downloads=True)
+    page_ = open_page(context, url, requests)
+    box = page_.locator(".innerwork-step textarea").first
+    box.wait_for(timeout=LOAD_TIMEOUT)
+    assert "kept in this browser, on this device" in page_.locator(".innerwork-privacy").first.text_content()
+    # the help panel and the gentle check work on the device
+    page_.get_by_role("button", name="Need help now?").first.click()
+    assert "tel:988" in [a.get_attribute("href") for a in page_.locator(".innerwork-help-panel a").all()]
+    box.click()
+    page_.keyboard.type("some days I want to kill myself")
+    page_.locator(".innerwork-gentle-note").get_by_text("You don't have to carry this alone").wait_for(timeout=30_000)
+    page_.get_by_role("button", name="Hide this note").click()
+    box.fill("")
+    box.click()
+    page_.keyboard.type(ANSWER)
+    page_.get_by_text("Saved in this browser").first.wait_for(timeout=30_000)
+
+    page_.reload()
+    page_.get_by_role("button", name="Resume").wait_for(timeout=LOAD_TIMEOUT)
+    page_.get_by_role("button", name="Resume").click()
+    box = page_.locator(".innerwork-step textarea").first
+    box.wait_for()
+    assert box.input_value() == ANSWER
+    assert browser_keeps(page_, ANSWER)
+
+    from test_browser import Page
+
+    participant = Page.__new__(Page)
+    participant.page = page_
+    participant.complete("")
+    assert ANSWER in page_.locator(".innerwork-summary").inner_text()
+    with page_.expect_download() as download:
+        page_.get_by_text("Download my answers (Markdown)").click()
+    assert ANSWER in Path(download.value.path()).read_text(encoding="utf-8")
+
+    # forgetting: "Delete everything" leaves no copy in the browser
+    page_.locator(".lm-AccordionPanel-header, .jupyter-widget-Collapse-header", has_text="Your entries").first.click()
+    page_.get_by_role("button", name="Delete everything").click()
+    page_.get_by_role("button", name="Delete for good").click()
+    page_.get_by_text("No entries yet.").wait_for(timeout=30_000)
+    deadline = time.monotonic() + 20
+    while browser_keeps(page_, ANSWER) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not browser_keeps(page_, ANSWER)
+    assert [u for u in requests if not _local(u)] == []
+    context.close()
+
+
+def test_over_plain_http_at_another_address_the_page_says_why_it_cannot_start(browser, served):
+    url, port = served
+    context = browser.new_context()
+    # the site as a laptop's address on a LAN would serve it: plain http under a name that is not localhost
+    context.route(
+        "http://workshop.test:*/**",
+        lambda route: route.fulfill(response=route.fetch(url=route.request.url.replace("workshop.test", "127.0.0.1"))),
+    )
+    page_ = context.new_page()
+    page_.goto(f"http://workshop.test:{port}/voici/render/workshop.html")
+    page_.get_by_role("heading", name="This page cannot start at this address").wait_for(timeout=30_000)
+    assert page_.evaluate("window.isSecureContext") is False
+    text = page_.locator("main").inner_text()
+    assert "https://" in text and "localhost" in text and f"workshop.test:{port}" in text
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
+def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(tmp_path, monkeypatch):
+    import yaml
+
+    from innerwork.catalogue import loader
+    from innerwork.paths import shipped
+
+    content = tmp_path / "content"
+    content.mkdir()
+    data = yaml.safe_load((shipped("exercises") / "wins-log.yaml").read_text(encoding="utf-8"))
+    (content / "my-wins.json").write_text(json.dumps({**data, "id": "my-wins"}), encoding="utf-8")
+    plugin = tmp_path / "plugins" / "my_content.py"
+    plugin.parent.mkdir()
+    plugin.write_text(
+        f"import innerwork\n\n@innerwork.hookimpl\ndef register_content_dirs(register):\n    register({str(content)!r})\n"
+    )
+    monkeypatch.setenv("INNERWORK_PLUGINS_DIR", str(plugin.parent))
+    loader.reset()
+    try:
+        assert any(name.startswith("my_content (") for name in build.plugins_left_out())
+        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json"):
+            build.build_site(tmp_path / "site", "my-wins", log=lambda _: None)
+        assert not (tmp_path / "site").exists()
+    finally:
+        monkeypatch.delenv("INNERWORK_PLUGINS_DIR")
+        loader.reset()
