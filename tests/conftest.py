@@ -27,3 +27,17 @@ def private_home(tmp_path, monkeypatch):
     notebook._default_store.cache_clear()
     yield tmp_path / "home"
     notebook._default_store.cache_clear()
+
+
+@pytest.fixture
+def only_plugins(monkeypatch):
+    """Load only the named plugins or distributions in this test, whatever else is installed:
+    ``only_plugins("innerwork")`` keeps innerwork's own built-in plugins."""
+    from innerwork.catalogue.loader import reset
+
+    def choose(*names):
+        monkeypatch.setenv("INNERWORK_LOAD_PLUGINS", ",".join(names))
+        reset()
+
+    yield choose
+    reset()

@@ -55,7 +55,8 @@ CASES = yaml.safe_load((BAD / "cases.yaml").read_text())
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: str(c["file"]))
-def test_bad_file_gives_the_expected_errors(case, monkeypatch):
+def test_bad_file_gives_the_expected_errors(case, monkeypatch, only_plugins):
+    only_plugins("innerwork")  # the messages list the installed types
     monkeypatch.chdir(BAD)
     files = case["file"] if isinstance(case["file"], list) else [case["file"]]
     code, report = run_validate(*files)

@@ -50,6 +50,12 @@ def page_text(widget):
     )
 
 
+@pytest.fixture(autouse=True)
+def _innerworks_own_exercises(only_plugins):
+    """The review reads innerwork's own exercises, whatever other plugins are installed."""
+    only_plugins("innerwork")
+
+
 # 1 -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "warning,word",
