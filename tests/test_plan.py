@@ -199,12 +199,12 @@ help_region: UK
 
 
 def test_a_served_plan_shows_its_title_welcome_order_and_region_first(browser, tmp_path):
-    from test_browser import Page, Server
+    from test_browser import AXE, Page, Server
 
     path = write(tmp_path, PAGE_PLAN)
     server = Server(tmp_path / "home", command=("serve", "--workshop", "--room", "1", "--plan", str(path)))
     try:
-        context = browser.new_context()
+        context = browser.new_context(bypass_csp=True)
         page = Page(context, server.url)
         title = "Thursday group <b>night</b>"
         page.page.wait_for_function(f"document.title === {json.dumps(title + ' · innerwork')}", timeout=15_000)
@@ -221,8 +221,21 @@ def test_a_served_plan_shows_its_title_welcome_order_and_region_first(browser, t
         panel.locator("a[href^='tel:']").first.wait_for()
         assert panel.locator("li").first.inner_text().startswith("Samaritans (UK and Ireland)")
         assert [a.get_attribute("href") for a in panel.locator("a[href^='tel:']").all()] == ["tel:116123", "tel:988"]
+        if AXE.exists():  # the plan's page is as accessible as the gallery
+            page.page.add_script_tag(path=str(AXE))
+            violations = page.page.evaluate("axe.run(document, { resultTypes: ['violations'] })")["violations"]
+            assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
         page.start("Quick body check")
         page.page.wait_for_function("document.title === 'Quick body check · innerwork'")
         context.close()
     finally:
         server.stop()
+
+
+def test_in_a_notebook_the_workshop_page_takes_a_plan_file():
+    from innerwork.ui.notebook import workshop_page
+
+    page = workshop_page(plan=str(EXAMPLE))
+    gallery = page.children[1]
+    assert list(gallery.start_buttons) == list(load_plan(EXAMPLE).exercises)
+    assert gallery.listing.children[0].value.startswith("<h1>Being kinder to yourself, an evening workshop</h1>")
