@@ -118,6 +118,13 @@ def plugins(as_json):
             click.echo(f"    problem: {problem}")
 
 
+def _plan_option(help_text: str):
+    """``--plan FILE``: a workshop plan (docs/workshops.md)."""
+    return click.option(
+        "--plan", "plan_path", metavar="FILE", type=click.Path(exists=True, dir_okay=False), help=help_text
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
@@ -128,8 +135,12 @@ def plugins(as_json):
     "step without an example, no closing words, minutes far from the estimate, very long sentences, "
     "words that promise privacy or saving.",
 )
-def validate(paths, as_json, lint):
-    """Check exercise files (all installed content if no PATHS are given).
+@_plan_option(
+    "Check a workshop plan (for `innerwork serve --plan`) instead of exercise files: its fields, "
+    "that every exercise it names is installed, and its help region."
+)
+def validate(paths, as_json, lint, plan_path):
+    """Check exercise files (all installed content if no PATHS are given), or a workshop plan.
 
     Exits 0 when every file is valid and 1 when any is not; lint warnings do
     not change the exit code. Each problem is printed as
@@ -139,7 +150,12 @@ def validate(paths, as_json, lint):
     Examples:
       innerwork validate my-exercise.yaml
       innerwork validate --lint exercises/
+      innerwork validate --plan evening-workshop.yaml
     """
+    if plan_path:
+        if paths or lint:
+            raise click.UsageError("--plan checks one workshop plan; give exercise files (or --lint) without it.")
+        sys.exit(_validate_plan(plan_path, as_json))
     from .catalogue.loader import catalogue, load_catalogue
 
     cat = _load(lambda: load_catalogue(paths) if paths else catalogue())
@@ -173,6 +189,46 @@ def validate(paths, as_json, lint):
     sys.exit(1 if cat.errors else 0)
 
 
+def _validate_plan(path, as_json) -> int:
+    """``innerwork validate --plan``: print the plan's problems (or that it is valid); the exit status."""
+    from .app.plan import load_plan
+    from .errors import InvalidContent
+
+    try:
+        plan, errors = _load(lambda: load_plan(path)), []
+    except InvalidContent as exc:
+        plan, errors = None, exc.errors
+    if as_json:
+        _echo_json({"files": 1, "valid": int(plan is not None), "errors": [e.to_dict() for e in errors]})
+    else:
+        for error in errors:
+            click.echo(str(error))
+        click.echo(_plan_status(path, plan, errors), err=True)
+    return 1 if errors else 0
+
+
+def _plan_status(path, plan, errors) -> str:
+    if errors:
+        return f"{path}: {len(errors)} problem(s) in this workshop plan."
+    region = f"; the help panel lists {plan.help_region} first" if plan.help_region else ""
+    return f"{path}: a valid workshop plan: '{plan.title}', {len(plan.exercises)} exercise(s){region}."
+
+
+def _plan_or_stop(path):
+    """The checked plan at ``path``; with problems, print them and stop before anything is served."""
+    from .app.plan import load_plan
+    from .errors import InvalidContent
+
+    try:
+        return _load(lambda: load_plan(path))
+    except InvalidContent as exc:
+        for error in exc.errors:
+            click.echo(str(error), err=True)
+        raise click.ClickException(
+            f"the workshop plan {path} has {len(exc.errors)} problem(s) (above); fix them and serve again."
+        ) from None
+
+
 @main.command()
 @click.option("--port", default=8866, show_default=True, help="Port to listen on.")
 @click.option(
@@ -188,6 +244,10 @@ def validate(paths, as_json, lint):
     help="Hosted mode: each participant's answers live only in their own page; nothing is written on the server.",
 )
 @click.option("--exercise", metavar="ID", help="Serve one exercise instead of the gallery.")
+@_plan_option(
+    "Serve a workshop plan: its title and welcome, its exercises in its order, and its region's "
+    "helplines first (docs/workshops.md). Checked before the server starts."
+)
 @click.option(
     "--room",
     type=click.IntRange(0, 500),
@@ -221,6 +281,7 @@ def serve(
     no_browser,
     workshop,
     exercise,
+    plan_path,
     room,
     max_participants,
     keep_answers_on_server,
@@ -235,8 +296,13 @@ def serve(
       innerwork serve --workshop --host 0.0.0.0 --room 30
       innerwork serve --workshop --host 0.0.0.0 --room 30 --max-participants 40
       innerwork serve --exercise step-ladder
+      innerwork serve --workshop --plan evening-workshop.yaml
     """
     from .serving import serve as serving
+
+    if plan_path and exercise:
+        raise click.UsageError("--plan already says which exercises the page shows; leave out --exercise.")
+    plan = _plan_or_stop(plan_path) if plan_path else None
 
     if exercise:
         from .catalogue.loader import catalogue
@@ -264,7 +330,16 @@ def serve(
     click.echo(
         f"innerwork: {ahead}, at most {max_participants} participant(s) at once; mode: {mode}. Starting the server..."
     )
-    env = serving.serve_environment(workshop, exercise, keep_answers_on_server, gentle_check=not no_gentle_check)
+    if plan:
+        click.echo(f"innerwork: the page follows the workshop plan '{plan.title}' ({len(plan.exercises)} exercise(s)).")
+    env = serving.serve_environment(
+        workshop,
+        exercise,
+        keep_answers_on_server,
+        gentle_check=not no_gentle_check,
+        plan=plan and plan.to_json(),
+        help_region=plan and plan.help_region,
+    )
     sys.exit(serving.run(command, env, host, port, not no_browser, say=click.echo))
 
 
@@ -646,7 +721,7 @@ def new_plugin(name, parent, author, email, description, licence):
 @main.command("schema-path")
 @click.argument("name", required=False)
 def schema_path(name):
-    """Print where the shipped JSON Schemas are (or one of them: steps, answers, exercise, helplines).
+    """Print where the shipped JSON Schemas are (or one of them: steps, answers, exercise, helplines, plan).
 
     Plugin schemas refer to them by $id (urn:innerwork:steps, urn:innerwork:answers); read them here.
 

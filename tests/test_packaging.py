@@ -48,6 +48,7 @@ def test_the_wheel_carries_schemas_exercises_and_works_installed(tmp_path):
     [wheel] = (tmp_path / "dist").glob("innerwork-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "innerwork/schema_files/exercise.schema.json" in names
+    assert "innerwork/schema_files/plan.schema.json" in names
     assert "innerwork/schema_files/types/small-steps.content.schema.json" in names
     # no module and package (or data folder) of the same name
     modules = {n[:-3] for n in names if n.endswith(".py")}

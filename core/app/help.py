@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from functools import lru_cache
@@ -30,10 +31,28 @@ def more_help_markdown() -> str:
     return (DATA / "when-to-get-more-help.md").read_text(encoding="utf-8")
 
 
+def in_region(line: dict, region: str) -> bool:
+    """True if ``region`` (e.g. ``UK``) is found, whatever its case, within the line's region ("UK and Ireland")."""
+    region = region.strip().lower()
+    return bool(region) and region in line["region"].lower()
+
+
 def by_region(lines: list[dict], region: str) -> list[dict]:
     """The lines for ``region`` (e.g. ``UK``; matched within each line's region) first, then the rest."""
-    region = region.strip().lower()
-    return sorted(lines, key=lambda line: not region or region not in line["region"].lower())
+    return sorted(lines, key=lambda line: not in_region(line, region))
+
+
+def region_problem(region: str, data: dict | None = None) -> str | None:
+    """None if the help panel has lines for ``region``; else why not, with the regions it knows."""
+    lines = (data or helplines())["lines"]
+    if any(in_region(line, region) for line in lines):
+        return None
+    known = list(dict.fromkeys(line["region"] for line in lines))
+    names = {word.lower(): word for name in known for word in name.replace(",", " ").split() if len(word) > 1}
+    names.update({name.lower(): name for name in known})
+    close = difflib.get_close_matches(region.strip().lower(), names, n=1, cutoff=0.75)
+    hint = f"did you mean '{names[close[0]]}'? " if close else ""
+    return f"the helplines have no line for the region '{region}'; {hint}their regions: {', '.join(known)}"
 
 
 def lines_markdown(lines: list[dict]) -> list[str]:

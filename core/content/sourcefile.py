@@ -1,8 +1,9 @@
-"""Read one exercise file (YAML or JSON) into data plus the line and column of every value."""
+"""Read a content file (an exercise or a workshop plan, YAML or JSON) with the line and column of every value."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError
@@ -39,6 +40,17 @@ if yaml is not None:
     _FastLoader = _keeping_dates_as_text(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
 
 
+@dataclass(frozen=True)
+class FileKind:
+    """What a file holds, for the messages about it: "exercise files may be at most ..."."""
+
+    name: str
+    expected: str
+
+
+EXERCISE = FileKind("exercise", "an exercise with id, type, title, ...")
+
+
 def pointer_join(pointer: str, key) -> str:
     """Append one key to a JSON pointer, escaping ``~`` and ``/``."""
     return pointer + "/" + str(key).replace("~", "~0").replace("/", "~1")
@@ -61,7 +73,7 @@ class SourceFile:
         return ContentError(self.path, message, line, column, pointer, plugin)
 
 
-def read(path: str | Path, display: str | None = None) -> SourceFile:
+def read(path: str | Path, display: str | None = None, kind: FileKind = EXERCISE) -> SourceFile:
     """Parse ``path``; raise :class:`FileProblem` when it cannot be read as YAML or JSON."""
     path = Path(path)
     name = display or str(path)
@@ -69,7 +81,7 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise FileProblem(
-                ContentError(name, f"file is {size:,} bytes; exercise files may be at most {MAX_BYTES:,} bytes")
+                ContentError(name, f"file is {size:,} bytes; {kind.name} files may be at most {MAX_BYTES:,} bytes")
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -88,7 +100,7 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
             )
         ) from None
     if not text.strip():
-        raise FileProblem(ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1))
+        raise FileProblem(ContentError(name, f"the file is empty; expected {kind.expected}", 1, 1))
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -98,7 +110,7 @@ def read(path: str | Path, display: str | None = None) -> SourceFile:
             return SourceFile(name, data, {})
         # valid JSON holds no raw tab inside a string, so every tab is indentation, which YAML refuses
         text = text.replace("\t", " ")
-    return parse_yaml(text, name)
+    return parse_yaml(text, name, kind)
 
 
 class FileProblem(Exception):
@@ -109,19 +121,19 @@ class FileProblem(Exception):
         super().__init__(str(error))
 
 
-def parse_yaml(text: str, name: str) -> SourceFile:
+def parse_yaml(text: str, name: str, kind: FileKind = EXERCISE) -> SourceFile:
     """Parse YAML (or JSON, which YAML reads too), recording positions and rejecting what JSON can't hold."""
     if yaml is None:
         raise FileProblem(ContentError(name, "PyYAML is not installed here, so YAML files cannot be read", 1, 1))
     if text.count("[") + text.count("{") <= MAX_FLOW_OPENINGS_FOR_LIBYAML:
         try:
-            return _parse(text, name, _FastLoader)
+            return _parse(text, name, _FastLoader, kind)
         except FileProblem:
             pass  # read it again with the Python parser, whose messages say more ("expected ... but got ...")
-    return _parse(text, name, _PythonLoader)
+    return _parse(text, name, _PythonLoader, kind)
 
 
-def _parse(text: str, name: str, loader_class) -> SourceFile:
+def _parse(text: str, name: str, loader_class, kind: FileKind = EXERCISE) -> SourceFile:
     loader = loader_class(text)
     try:
         try:
@@ -146,11 +158,9 @@ def _parse(text: str, name: str, loader_class) -> SourceFile:
                 ContentError(name, f"the file is nested too deeply (more than {MAX_DEPTH} levels)", 1, 1)
             ) from None
         if node is None:
-            raise FileProblem(
-                ContentError(name, "the file is empty; expected an exercise with id, type, title, ...", 1, 1)
-            )
+            raise FileProblem(ContentError(name, f"the file is empty; expected {kind.expected}", 1, 1))
         positions: dict[str, tuple[int, int]] = {}
-        _walk(node, "", 0, positions, set(), name)
+        _walk(node, "", 0, positions, set(), name, kind)
         try:
             data = loader.construct_document(node)
         except yaml.MarkedYAMLError as exc:
@@ -168,7 +178,7 @@ def _parse(text: str, name: str, loader_class) -> SourceFile:
     return SourceFile(name, data, positions)
 
 
-def _walk(node, pointer, depth, positions, seen, name):
+def _walk(node, pointer, depth, positions, seen, name, kind):
     """Record positions; reject aliases, duplicate keys, non-string keys and deep nesting."""
     here = positions.setdefault(pointer, (node.start_mark.line + 1, node.start_mark.column + 1))
     if depth > MAX_DEPTH:
@@ -177,7 +187,7 @@ def _walk(node, pointer, depth, positions, seen, name):
         raise FileProblem(
             ContentError(
                 name,
-                "YAML anchors and aliases are not supported in exercise files; write the value out",
+                f"YAML anchors and aliases are not supported in {kind.name} files; write the value out",
                 *here,
                 pointer,
             )
@@ -189,7 +199,7 @@ def _walk(node, pointer, depth, positions, seen, name):
             key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise FileProblem(
-                    ContentError(name, "YAML merge keys (<<) are not supported in exercise files", *key_at, pointer)
+                    ContentError(name, f"YAML merge keys (<<) are not supported in {kind.name} files", *key_at, pointer)
                 )
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise FileProblem(
@@ -206,7 +216,7 @@ def _walk(node, pointer, depth, positions, seen, name):
             keys[key] = key_at
             child = pointer_join(pointer, key)
             positions[child] = key_at
-            _walk(value_node, child, depth + 1, positions, seen, name)
+            _walk(value_node, child, depth + 1, positions, seen, name, kind)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, pointer_join(pointer, index), depth + 1, positions, seen, name)
+            _walk(item, pointer_join(pointer, index), depth + 1, positions, seen, name, kind)

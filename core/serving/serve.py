@@ -109,9 +109,19 @@ def voila_command(
 
 
 def serve_environment(
-    workshop: bool, exercise: str | None, keep_on_server: bool, gentle_check: bool = True, preview: str | None = None
+    workshop: bool,
+    exercise: str | None,
+    keep_on_server: bool,
+    gentle_check: bool = True,
+    preview: str | None = None,
+    plan: str | None = None,
+    help_region: str | None = None,
 ) -> dict[str, str]:
-    """The environment every participant's kernel inherits."""
+    """The environment every participant's kernel inherits.
+
+    ``plan`` is a checked workshop plan as JSON (``innerwork.app.plan.Plan.to_json``); ``help_region``
+    lists that region's helplines first.
+    """
     env = dict(os.environ)
     env["JUPYTER_PATH"] = os.pathsep.join([str(TEMPLATES), *filter(None, [env.get("JUPYTER_PATH")])])
     env.pop("INNERWORK_PREVIEW", None)
@@ -124,10 +134,13 @@ def serve_environment(
     if workshop and not keep_on_server:
         env["INNERWORK_STORE"] = "memory"
     env["INNERWORK_MODE"] = "workshop" if workshop else "personal"
-    if exercise:
-        env["INNERWORK_EXERCISE"] = exercise
-    else:
-        env.pop("INNERWORK_EXERCISE", None)
+    for name, value in (("INNERWORK_EXERCISE", exercise), ("INNERWORK_PLAN", plan)):
+        if value:
+            env[name] = value
+        else:
+            env.pop(name, None)
+    if help_region:
+        env["INNERWORK_HELP_REGION"] = help_region
     return env
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 import ipywidgets as W
 
 from ..app import export, privacy
+from ..app.plan import Plan, load_plan, plan_from_environment
 from ..app.session import Session
 from ..catalogue.loader import catalogue, load_file
 from ..content.steps import md_escape
@@ -58,11 +59,15 @@ def show(exercise_id: str, store=None, on_close=None) -> W.Widget:
 
 
 class Gallery(W.VBox):
-    """Browse exercises by type and tag, and start one."""
+    """Browse exercises by type and tag, and start one; with a workshop ``plan``, its exercises in its order."""
 
-    def __init__(self, store=None):
+    def __init__(self, store=None, plan: Plan | None = None):
         self.store = _store(store)
-        self.exercises = sorted(catalogue().exercises.values(), key=lambda e: (e.type, e.title))
+        exercises = catalogue().exercises
+        if plan:  # an id the plan names is installed: `serve --plan` checked it
+            self.exercises = [exercises[i] for i in plan.exercises if i in exercises]
+        else:
+            self.exercises = sorted(exercises.values(), key=lambda e: (e.type, e.title))
         types = sorted({e.type for e in self.exercises})
         tags = sorted({t for e in self.exercises for t in e.tags})
         self.type_filter = W.Dropdown(options=[("All types", "")] + [(t, t) for t in types], description="Type")
@@ -73,14 +78,18 @@ class Gallery(W.VBox):
         self.filters = W.HBox([self.type_filter, self.tag_filter])
         self.filters.add_class("innerwork-filters")
         self.start_buttons: dict[str, W.Button] = {}
-        self.listing = W.VBox(
-            [
-                html("# Exercises\n\nPick one that fits how you are today. Each one can be stopped at any step."),
-                HelpButton(),
-                self.filters,
-                self.cards,
-            ]
-        )
+        if plan:  # the welcome is the facilitator's Markdown, rendered and sanitised like an exercise's text
+            welcome = html(f"# {md_escape(plan.title)}\n\n{plan.welcome}", "innerwork-welcome")
+            self.listing = W.VBox([welcome, HelpButton(), self.cards])
+        else:
+            self.listing = W.VBox(
+                [
+                    html("# Exercises\n\nPick one that fits how you are today. Each one can be stopped at any step."),
+                    HelpButton(),
+                    self.filters,
+                    self.cards,
+                ]
+            )
         super().__init__([self.listing])
         self.add_class("innerwork-gallery")
         self.render()
@@ -246,9 +255,11 @@ def looking_back(store=None, period: str = "3m"):
     return LookingBack(_store(store), period)
 
 
-def workshop_page(store=None) -> W.Widget:
+def workshop_page(store=None, plan: Plan | str | None = None) -> W.Widget:
     """The Voila workshop page: a privacy note, the gallery (or one exercise) and this person's entries.
 
+    ``plan`` (a :class:`Plan` or a plan file's path; by default the one ``innerwork serve --plan``
+    hands over in ``INNERWORK_PLAN``) gives the page its title, welcome and exercises in order.
     ``INNERWORK_EXERCISE`` limits the page to one exercise; ``INNERWORK_MODE=workshop``
     words the privacy note for a hosted room.
     """
@@ -266,7 +277,9 @@ def workshop_page(store=None) -> W.Widget:
     )
     notice.add_class("innerwork-notice")
     exercise_id = os.environ.get("INNERWORK_EXERCISE")
-    main = show(exercise_id, store) if exercise_id else Gallery(store)
+    if isinstance(plan, (str, os.PathLike)):
+        plan = load_plan(plan)
+    main = show(exercise_id, store) if exercise_id else Gallery(store, plan or plan_from_environment())
     entries = W.Accordion(children=[History(store)], titles=("Your entries",), selected_index=None)
     entries.observe(lambda c: c["new"] is not None and entries.children[0].refresh(), "selected_index")
     page = W.VBox([notice, main, entries])

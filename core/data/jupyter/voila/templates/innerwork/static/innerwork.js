@@ -6,6 +6,9 @@
   let counter = 0;
   let lastInteraction = 0;
   let lastFocused = null;
+  // the focused control's tooltip and its step's heading: enough to find it again when the step is rebuilt
+  let lastFocusedTitle = "";
+  let lastFocusedStep = "";
 
   const $ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const idOf = (el) => el.id || (el.id = "iw-" + (++counter));
@@ -140,20 +143,62 @@
     });
   }
 
+  function announce(words) {
+    // a polite status of the page's own, for what changed under the person's focus
+    let region = document.getElementById("iw-announce");
+    if (!region) {
+      region = document.createElement("div");
+      region.id = "iw-announce";
+      region.className = "innerwork-visually-hidden";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      (document.getElementById("rendered_cells") || document.body).appendChild(region);
+    }
+    region.textContent = words;
+  }
+
+  function sameControlAgain(step) {
+    // a step rebuilt under the person's hands (an "order" step after Up or Down): the focus goes back to the
+    // control with the same tooltip, or to the other one for the same item when that one is now disabled
+    if (!step || !lastFocused || lastFocused.isConnected || !lastFocusedTitle) return false;
+    if (text(step.querySelector("h2")) !== lastFocusedStep) return false;
+    const buttons = $("button[title]", step).filter((b) => !b.disabled);
+    const item = (lastFocusedTitle.match(/'.*'/) || [""])[0];
+    const match = buttons.find((b) => b.title === lastFocusedTitle)
+      || (item && buttons.find((b) => b.title.includes(item)));
+    if (!match) return false;
+    match.focus();
+    const row = match.closest(".widget-hbox");
+    const place = text(row && row.querySelector(".widget-label")).match(/^(\d+)\. (.*)$/);
+    if (place) {
+      const count = $(".widget-hbox .widget-label", step).filter((l) => /^\d+\. /.test(text(l))).length;
+      announce(`${place[2]}: now ${place[1]} of ${count}`);
+    }
+    return document.activeElement === match;
+  }
+
+  // a control that was removed, or hidden (Finish once the summary shows), cannot keep the focus
+  const gone = (el) => !el.isConnected || el.getClientRects().length === 0;
+
   function stepFocus(mutations) {
-    // after "Next" or "Back" the new step's heading takes the focus, so it is read out
+    // after "Next" or "Back" the new step's heading (the summary's, after "Finish") takes the focus, so it is read out
     const changed = mutations.some((m) => m.type === "childList" && m.target.classList
       && m.target.classList.contains("innerwork-step"));
-    const lost = !document.activeElement || document.activeElement === document.body;
+    const focused = document.activeElement;
+    // the browser moves the focus off a control hidden under it (Stop for now) only at its next layout
+    const lost = !focused || focused === document.body || gone(focused);
     if (changed && recently()) {
       const step = document.querySelector(".innerwork-step");
-      const active = document.activeElement;
-      if (!step || !(active && step.contains(active) && active.tagName !== "BUTTON")) {
-        if (focusHeading(step && step.querySelector("h2"))) return;
+      if (lost && sameControlAgain(step)) return;
+      if (!step || !(focused && step.contains(focused) && focused.tagName !== "BUTTON")) {
+        if (focusHeading(step && step.querySelector("h1, h2, h3"))) return;
       }
     }
-    if (lost && recently() && lastFocused && !lastFocused.isConnected) {
-      const target = document.querySelector(".innerwork-step h2") || document.querySelector(".innerwork-app h1")
+    if (lost && recently() && lastFocused && gone(lastFocused)) {
+      // the step's heading, or its first words (the "stopped for now" message), or the page's heading
+      const words = $(".innerwork-step .widget-html-content").find((el) => text(el) && !gone(el));
+      const target = document.querySelector(".innerwork-step h1, .innerwork-step h2") || words
+        || document.querySelector(".innerwork-app h1")
         || document.querySelector(".innerwork-page h1, .innerwork-gallery h1, .innerwork-history h1");
       focusHeading(target);
     }
@@ -170,7 +215,12 @@
 
   document.addEventListener("click", () => { lastInteraction = performance.now(); }, true);
   document.addEventListener("keydown", () => { lastInteraction = performance.now(); }, true);
-  document.addEventListener("focusin", (event) => { lastFocused = event.target; }, true);
+  document.addEventListener("focusin", (event) => {
+    lastFocused = event.target;
+    lastFocusedTitle = event.target.getAttribute("title") || "";
+    const step = event.target.closest(".innerwork-step");
+    lastFocusedStep = step ? text(step.querySelector("h2")) : "";
+  }, true);
 
   let pending = [];
   let scheduled = false;
