@@ -52,6 +52,31 @@ def test_every_exercise_type_method_a_type_overrides_is_documented_with_its_sign
         assert f"{name}({arguments})" in headings
 
 
+def test_every_part_of_the_step_kind_api_is_documented():
+    """Each attribute and method of StepKind (methods with their signature), each field of StepContext and
+    each common step field has a row in docs/step-kinds.md, which the README and the tutorial link to."""
+    import dataclasses
+
+    from innerwork import StepKind
+    from innerwork.content.steps import StepContext
+
+    text = (DOCS / "step-kinds.md").read_text()
+    rows = re.findall(r"^\| `([^`]+)` \|", text, re.M)
+    made = StepKind({"id": "x", "kind": "x"})
+    public = [n for n in [*vars(StepKind), *vars(made)] if not n.startswith("_")]
+    expected = [
+        f"{n}({', '.join(list(inspect.signature(getattr(StepKind, n)).parameters)[1:])})"
+        if callable(getattr(StepKind, n, None))
+        else n
+        for n in public
+    ]
+    expected += [f.name for f in dataclasses.fields(StepContext)]
+    expected += list(json.loads((ROOT / "schemas" / "steps.schema.json").read_text())["$defs"]["common"]["properties"])
+    assert len(expected) > 20 and [name for name in expected if name not in rows] == []
+    assert "(step-kinds.md)" in (DOCS / "tutorial.md").read_text() and "(docs/step-kinds.md)" in README
+    assert "provisional" not in (DOCS / "hooks.md").read_text()
+
+
 def test_every_envelope_field_and_step_kind_is_described():
     text = (DOCS / "schemas.md").read_text()
     envelope = json.loads((ROOT / "schemas" / "exercise.schema.json").read_text())

@@ -159,6 +159,52 @@ def test_hook_register_step_kinds(with_plugin, tmp_path):
     assert "/content/steps/0/count" in problems and "/content/steps/1/items_from" in problems
 
 
+class Feeling(innerwork.StepKind):
+    """A step kind whose schema covers only its own fields and allows no others."""
+
+    kind = "feeling"
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["options"],
+        "properties": {
+            "options": {"type": "array", "items": {"type": "string"}, "minItems": 2},
+            "allow_other": {"type": "boolean"},
+        },
+    }
+
+
+def test_a_step_kind_schema_with_no_other_fields_takes_the_common_ones_and_refuses_a_typo(with_plugin, tmp_path):
+    with_plugin(step_kind_plugin(Feeling))
+    good = (
+        "    - id: felt\n      kind: feeling\n      title: A feeling\n      prompt: Which one?\n"
+        "      help: Any is fine.\n      required: true\n      options: [calm, tense]\n      allow_other: true"
+    )
+    folder = write_exercise(tmp_path / "good", "feelings", "breathing", good)
+    loaded = catalogue.load_catalogue([folder])
+    assert loaded.errors == [] and loaded.exercises["feelings"].steps[0].spec["allow_other"] is True
+    typo = good.replace("allow_other", "allow_othr")
+    [error] = catalogue.load_catalogue([write_exercise(tmp_path / "typo", "feelings", "breathing", typo)]).errors
+    line = EXERCISE.format(id="feelings", type="breathing", steps=typo).splitlines().index("      allow_othr: true")
+    assert f"feelings.yaml:{line + 1}:" in str(error)
+    assert "/content/steps/0/allow_othr" in str(error) and "did you mean 'allow_other'?" in str(error)
+    missing = good.replace("      options: [calm, tense]\n", "")
+    [error] = catalogue.load_catalogue([write_exercise(tmp_path / "missing", "feelings", "breathing", missing)]).errors
+    assert "missing required field 'options'" in str(error)
+
+
+def test_a_step_kind_with_a_broken_schema_fails_its_plugin_only(with_plugin):
+    class Broken(innerwork.StepKind):
+        kind = "broken"
+        schema = {"type": "object", "properties": {"n": {"$ref": "#/$defs/nowhere"}}}
+
+    with pytest.warns(innerwork.errors.PluginWarning, match=r"step kind 'broken' \(Broken.schema\) has a \$ref"):
+        with_plugin(step_kind_plugin(Broken))
+        registry = registered.plugins()
+    assert registry.infos["test-plugin"].status == "failed" and "broken" not in registry.step_kinds
+    assert innerwork.get_exercise("wins-log").title == "Wins log"
+
+
 def test_the_built_in_step_kinds_are_registered_by_a_plugin_and_bring_their_own_widgets():
     from innerwork.ui import widgets
 
@@ -169,6 +215,17 @@ def test_the_built_in_step_kinds_are_registered_by_a_plugin_and_bring_their_own_
     answered = {kind for kind in built_in if registry.step_kinds[kind].widget is not innerwork.StepKind.widget}
     assert answered == built_in - {"text", "summary"}  # every kind with an input declares it itself
     assert not hasattr(widgets, "build_input")
+
+
+def test_a_plugin_cannot_replace_a_built_in_step_kind(with_plugin):
+    class Prompt(innerwork.StepKind):
+        kind = "prompt"
+
+    with pytest.warns(innerwork.errors.PluginWarning, match="step kind 'prompt' is already registered"):
+        with_plugin(step_kind_plugin(Prompt))
+        registry = registered.plugins()
+    assert registry.infos["test-plugin"].status == "failed"
+    assert registry.step_kind_plugins["prompt"] == "builtin_steps" and registry.step_kinds["prompt"] is not Prompt
 
 
 def test_a_step_kind_whose_widget_raises_leaves_the_page_working(with_plugin, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..content import schemas
 from ..content.exercise_type import Exercise, ExerciseType
 from ..content.sourcefile import FileProblem, SourceFile, pointer_join, read
-from ..content.steps import StepKind
+from ..content.steps import StepKind, step_schema
 from ..errors import ContentError, InvalidContent, UnknownExercise
 from ..registry.registered import Plugins, plugins
 
@@ -219,8 +219,8 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
                 )
             )
             continue
-        if kind.schema:
-            problems = schema_errors(source, spec, kind.schema, where, plugin)
+        if kind.schema is not None:  # the built-in kinds are checked by the shipped steps schema
+            problems = schema_errors(source, spec, step_schema(kind), where, plugin)
             if problems:  # this step's own problems: later steps are still checked
                 errors += problems
                 continue
@@ -244,7 +244,7 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
         by_id[step.id] = step
         steps.append(step)
     if errors:
-        raise InvalidContent(errors)
+        raise InvalidContent(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
     return steps
 
 

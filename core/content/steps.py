@@ -14,8 +14,11 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from . import schemas
 
 if TYPE_CHECKING:
     from .exercise_type import Exercise
@@ -64,7 +67,9 @@ class StepKind:
     #: JSON Schema of the shape of an answer (the conformance kit generates answers from it)
     value_schema: dict = {}
     #: JSON Schema of the kind's own fields in an exercise file; the common fields (id, kind, title, prompt,
-    #: help, required) are added to it, so ``additionalProperties: false`` refuses a misspelt field
+    #: help, required) are added to it (:func:`step_schema`), so ``additionalProperties: false`` refuses a
+    #: misspelt field. (The built-in kinds' fields are in the shipped ``steps.schema.json``, which the
+    #: content schema of every built-in type refers to.)
     schema: dict | None = None
     #: the widget depends only on the step and its own answer, so the page may show the same one again
     reuse_widget = False
@@ -129,6 +134,20 @@ class StepKind:
         so that commands without a page (``innerwork list``, ``validate``) stay quick.
         """
         return None
+
+
+@cache
+def step_schema(kind: type[StepKind]) -> dict:
+    """The schema a step of ``kind`` is checked against: the kind's own ``schema`` with the common step
+    fields (``$defs/common`` of the shipped steps schema) added to its ``properties`` and ``required``."""
+    common = schemas.load("steps.schema.json")["$defs"]["common"]
+    own = kind.schema or {}
+    return {
+        "type": "object",
+        **own,
+        "properties": {**common["properties"], **own.get("properties", {})},
+        "required": list(dict.fromkeys([*common["required"], *own.get("required", [])])),
+    }
 
 
 class Text(StepKind):

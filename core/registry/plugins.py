@@ -166,8 +166,12 @@ def _entry_points():
 
 
 def plugin_dirs() -> list[Path]:
-    """The folders named by ``INNERWORK_PLUGINS_DIR``."""
-    return [Path(p) for p in os.environ.get("INNERWORK_PLUGINS_DIR", "").split(os.pathsep) if p]
+    """The folders named by ``INNERWORK_PLUGINS_DIR``, each once (``--plugins-dir`` adds to it)."""
+    folders = [Path(p) for p in os.environ.get("INNERWORK_PLUGINS_DIR", "").split(os.pathsep) if p]
+    once: dict[Path, Path] = {}
+    for folder in folders:
+        once.setdefault(folder.resolve(), folder)
+    return list(once.values())
 
 
 def _folder_plugins() -> list:

@@ -11,7 +11,7 @@ import pluggy
 
 from ..content import schemas
 from ..content.exercise_type import ExerciseType, isolate
-from ..content.steps import StepKind
+from ..content.steps import StepKind, step_schema
 from .plugins import PluginInfo, call_each, check_hooks, make_manager, report_problem
 
 
@@ -68,6 +68,11 @@ def plugins() -> Plugins:
                 raise TypeError(f"register_step_kinds registers StepKind subclasses, not {kind!r}")
             if kind.kind in found.step_kinds:
                 raise ValueError(f"step kind '{kind.kind}' is already registered")
+            try:
+                if kind.schema is not None:
+                    schemas.check_and_compile(step_schema(kind))
+            except schemas.SchemaProblem as exc:
+                raise ValueError(f"the schema of step kind '{kind.kind}' ({kind.__name__}.schema) {exc}") from None
             found.step_kinds[kind.kind] = kind
             kind_plugins[kind.kind] = plugin_name
             infos[plugin_name].step_kinds.append(kind.kind)
