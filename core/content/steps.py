@@ -14,7 +14,6 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -136,18 +135,23 @@ class StepKind:
         return None
 
 
-@cache
+#: step kind -> its merged schema, made once (the same object each time, so it is compiled once)
+_step_schemas: dict[type[StepKind], dict] = {}
+
+
 def step_schema(kind: type[StepKind]) -> dict:
     """The schema a step of ``kind`` is checked against: the kind's own ``schema`` with the common step
     fields (``$defs/common`` of the shipped steps schema) added to its ``properties`` and ``required``."""
-    common = schemas.load("steps.schema.json")["$defs"]["common"]
-    own = kind.schema or {}
-    return {
-        "type": "object",
-        **own,
-        "properties": {**common["properties"], **own.get("properties", {})},
-        "required": list(dict.fromkeys([*common["required"], *own.get("required", [])])),
-    }
+    if kind not in _step_schemas:
+        common = schemas.load("steps.schema.json")["$defs"]["common"]
+        own = kind.schema or {}
+        _step_schemas[kind] = {
+            "type": "object",
+            **own,
+            "properties": {**common["properties"], **own.get("properties", {})},
+            "required": list(dict.fromkeys([*common["required"], *own.get("required", [])])),
+        }
+    return _step_schemas[kind]
 
 
 class Text(StepKind):
