@@ -193,6 +193,23 @@ def test_a_step_kind_schema_with_no_other_fields_takes_the_common_ones_and_refus
     assert "missing required field 'options'" in str(error)
 
 
+def test_a_step_kind_that_raises_on_a_step_fails_that_file_only(with_plugin, tmp_path):
+    class Fragile(innerwork.StepKind):
+        kind = "fragile"
+
+        def __init__(self, spec):
+            super().__init__(spec)
+            self.count = spec["count"]  # a field the kind forgot to require in a schema
+
+    with_plugin(step_kind_plugin(Fragile))
+    folder = write_exercise(tmp_path / "x", "fragile-one", "breathing", "    - {id: a, kind: fragile, prompt: One.}")
+    loaded = catalogue.load_catalogue([folder])
+    [error] = loaded.errors
+    assert "fragile-one.yaml" in str(error) and "/content/steps/0" in str(error)
+    assert "step kind 'fragile' failed on this step: KeyError" in str(error) and "test-plugin" in str(error)
+    assert "wins-log" in {e.id for e in innerwork.exercises()}  # the rest of the catalogue loads
+
+
 def test_a_step_kind_with_a_broken_schema_fails_its_plugin_only(with_plugin):
     class Broken(innerwork.StepKind):
         kind = "broken"

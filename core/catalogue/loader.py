@@ -229,7 +229,16 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
                 source.error(where + "/id", f"two steps have the id '{spec['id']}'; step ids must be unique", plugin)
             )
             continue
-        step = kind(spec)
+        try:
+            step = kind(spec)
+        except Exception as exc:  # a bug in a step kind: this file cannot be used, the others can
+            kind_plugin = registry.step_kind_plugins.get(kind.kind, plugin)
+            errors.append(
+                source.error(
+                    where, f"step kind '{kind.kind}' failed on this step: {type(exc).__name__}: {exc}", kind_plugin
+                )
+            )
+            continue
         for ref in ("items_from", "sort_by"):
             target = spec.get(ref)
             if target is not None and target not in by_id:
