@@ -90,7 +90,7 @@ class GentleCheckControl(W.VBox):
         self.status = W.Label()
         self.status.add_class("innerwork-gentle-check-status")
         self.checkbox.observe(self._changed, "value")
-        super().__init__([W.Label("The note comes from word rules on this device; nothing about it is stored or sent."),
+        super().__init__([W.Label("The note comes from word rules and a small model on this device; nothing about it is stored or sent."),
                           self.checkbox, self.status])
 
     def _changed(self, change):

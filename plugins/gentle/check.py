@@ -1,4 +1,10 @@
-"""Put the phrases and the scope rules together: what a text says, and whether the note should show."""
+"""Put the phrases, the scope rules and the classifier together: what a text says, and whether the note should show.
+
+The rules decide first. A phrase that counts shows the note; a phrase the
+scope rules keep quiet (negated, someone else's, long past, a joke, an
+accident...) keeps it quiet, whatever the classifier says. Only when the rules
+find nothing either way does the classifier (``model``) decide.
+"""
 from __future__ import annotations
 
 import re
@@ -7,6 +13,7 @@ from dataclasses import dataclass
 
 from . import scope
 from .context import preparations
+from .model import Contribution, load
 from .normalise import normalise
 from .phrases import PHRASES, Phrase
 from .wordre import StartIndex, word_beginnings
@@ -46,7 +53,7 @@ def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) 
 
 
 def _find(text: str) -> Iterator[Finding]:
-    text = normalise(text)
+    """Findings in ``text``, already normalised."""
     spans = scope.sentences(text)
     beginnings_by_sentence = [word_beginnings(text[s:e]) for s, e in spans]
     for i, (s, e) in enumerate(spans):
@@ -74,9 +81,73 @@ def _judge_step(kind: str, sentence: str, start: int, end: int) -> str | None:
 
 def findings(text: str) -> list[Finding]:
     """Every phrase about suicide or self-harm in ``text``, each with the reason it does not count, if any."""
-    return list(_find(text))
+    return list(_find(normalise(text)))
 
 
 def mentions_self_harm(text: str) -> bool:
-    """True when ``text`` speaks of the writer's own wish to die, plan, self-harm or not being safe, now."""
-    return any(f.counts for f in _find(text))
+    """The rules alone: True when a phrase in ``text`` speaks of the writer's own wish to die, plan, self-harm or not being safe, now."""
+    return any(f.counts for f in _find(normalise(text)))
+
+
+#: Why a phrase is not the writer's own, present experience. The classifier cannot overrule these
+#: ("no sign nearby that it is about dying" is not among them: a step alone is left to the classifier).
+SCOPE_REASONS = frozenset({
+    "negated", "answered no", "a question", "a question someone asked", "someone else's", "someone else's words",
+    "a topic", "work", "long ago", "recovered", "a joke", "a figure of speech", "an accident", "an idiom",
+    "an everyday plan", "a rating answered low", "said of people in general", "thinking about death after a loss or a scare",
+    "a fright, not a wish"})
+
+
+def rules_verdict(found: list[Finding]) -> bool | None:
+    """True: a phrase counts. False: the scope rules keep a phrase quiet. None: nothing either way (the classifier decides)."""
+    if any(f.counts for f in found):
+        return True
+    if any(f.quiet_because in SCOPE_REASONS for f in found):
+        return False
+    return None
+
+
+def should_notice(text: str) -> bool:
+    """What the page uses: the rules, then the classifier when the rules find nothing either way."""
+    normalised = normalise(text)
+    verdict = rules_verdict(list(_find(normalised)))
+    if verdict is not None:
+        return verdict
+    model = load()
+    return model.score(normalised) >= model.threshold
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why ``should_notice`` decided as it did, for tests and for people reviewing the check."""
+
+    notice: bool
+    #: "the rules", "the rules' scope: <reason>", or "the classifier"
+    decided_by: str
+    findings: list[Finding]
+    score: float
+    threshold: float
+    #: the features that pushed the classifier's score up most, strongest first (words of the text in each)
+    towards: list[Contribution]
+    #: the features that pulled it down most, strongest first
+    against: list[Contribution]
+
+
+def explain(text: str, top: int = 5) -> Explanation:
+    """The decision on ``text`` with the rules' findings and the classifier's strongest features either way."""
+    normalised = normalise(text)
+    found = list(_find(normalised))
+    verdict = rules_verdict(found)
+    model = load()
+    score = model.score(normalised)
+    contributions = model.contributions(normalised)
+    if verdict is True:
+        decided_by = "the rules"
+    elif verdict is False:
+        decided_by = "the rules' scope: " + next(f.quiet_because for f in found if f.quiet_because in SCOPE_REASONS)
+    else:
+        decided_by = "the classifier"
+    return Explanation(notice=verdict if verdict is not None else score >= model.threshold, decided_by=decided_by,
+                       findings=found, score=score, threshold=model.threshold,
+                       towards=[c for c in contributions if c.weight > 0][:top],
+                       against=[c for c in reversed(contributions) if c.weight < 0][:top])
