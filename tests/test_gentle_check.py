@@ -288,3 +288,30 @@ def test_in_scope_second_round(text):
 ])
 def test_near_misses_stay_quiet(text):
     assert not mentions_self_harm(text)
+
+
+# -- third round: scope rules found on the round-3 training corpus ------------------------------------
+@pytest.mark.parametrize("text, why", [
+    ("My sister is in hospital after trying to kill herself.", "someone else's"),  # the act is hers
+    ("My patient told me she had been saving her pills.", "someone else's"),
+    ("I'm watching a drama about a nurse who self-harms.", "a topic"),
+    ("I felt the urge to hurt myself but I called my friend instead and it passed.", "coped"),
+    ("The urges to cut have completely gone.", "recovered"),
+    ("I cut my hand on a broken mug.", "an accident"),  # hurt on a thing
+    ("I burned myself on the barbecue.", "an accident"),
+])
+def test_out_of_scope_third_round(text, why):
+    assert not mentions_self_harm(text)
+    assert why in reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I want to take an overdose and not wake up.",  # "not" belongs to the wish
+    "I WANT TO DISAPPEAR FOREVER AND NEVER COME BACK",
+    "I don't trust myself not to do something tonight.",
+    "I cut myself on the bathroom floor last night.",  # a place, not a thing
+    "I burned myself on purpose with the iron.",
+    "I worry about my brother, and I keep hurting myself.",  # his worry, my act
+])
+def test_in_scope_third_round(text):
+    assert mentions_self_harm(text)

@@ -48,6 +48,8 @@ def _judge(phrase: Phrase, sentence: str, following: str, start: int, end: int) 
             or scope.answered_no(sentence, following)
             or scope.negated(sentence, start, end)
             or scope.topic(sentence, start, end, phrase.topic)
+            or scope.others_act(sentence, start, end)
+            or scope.coped(sentence, following)
             or scope.speaker(sentence, start, phrase.own)
             or scope.when(sentence, start, end))
 
@@ -95,7 +97,7 @@ SCOPE_REASONS = frozenset({
     "negated", "answered no", "a question", "a question someone asked", "someone else's", "someone else's words",
     "a topic", "work", "long ago", "recovered", "a joke", "a figure of speech", "an accident", "an idiom",
     "an everyday plan", "a rating answered low", "said of people in general", "thinking about death after a loss or a scare",
-    "a fright, not a wish"})
+    "a fright, not a wish", "coped"})
 
 
 def rules_verdict(found: list[Finding]) -> bool | None:

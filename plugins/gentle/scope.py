@@ -26,6 +26,7 @@ NOT_A_DENIAL = re.compile(
     r"|\b(?:can't|cannot|won't) (?:promise|guarantee)\b|\b(?:try|trying|tried|struggling|fighting|hard|hardest) (?:hard |so hard |my hardest )?not to\b"
     r"|\b(?:can't|cannot|couldn't|can not) (?:cope|handle|deal|take it|take this|breathe|sleep|think|function|face|bear|stand|focus|undo|take (?:it )?back|do this|do it anymore|go on|keep going)\b"
     r"|\b(?:won't|will not|wouldn't|doesn't|does not|didn't|don't) matter\b|\b(?:lol|haha|lmao) no\b|\bno,? but seriously\b|\bno (?:cap|joke|lie|kidding|exaggeration)\b|\bnot (?:joking|kidding|lying)\b"
+    r"|\b(?:and|&|to) (?:not|never) (?:wake|waking|woke|come back|coming back|return|be found|get up)\w*|^\s*not to (?:do|act|go|try|use|take|hurt|cut)\b"
     r"|\b(?:can't|cannot|don't|do not) see(?: a| any)?\s*$|\bno (?:matter|doubt)\b|\bnot (?:anymore|any more) able\b|\b(?:no one|nobody|noone)\b")
 # After a phrase, "without" does not deny it ("saying goodbye to people without them knowing").
 NEGATOR_AFTER = re.compile(r"\b(?:hardly ever|rarely|seldom|almost never|not|never|no(?![- ]?(?:one|body)\b)|nothing|none|neither|nor|nowhere|\w+n't|ain't)\b")
@@ -60,7 +61,8 @@ TOPIC_WORDS = set((
     "songs lyrics poem play essay lecture lectures session sessions course training module policy policies statistics study "
     "studies research post posts advert ad exhibition storyline scene campaign leaflet talk talks webinar seminar workshop "
     "class thread video videos chapter scenes rates paper thesis read heard learned learnt worksheet handout handouts "
-    "topic leaflet pamphlet questionnaire module syllabus curriculum textbook slides group supervision assembly"
+    "topic leaflet pamphlet questionnaire module syllabus curriculum textbook slides group supervision assembly "
+    "drama dramas soap soaps sitcom thriller musical opera memoir biography comic manga anime"
 ).split())
 TOPIC_COMPOUND = re.compile(r"^[ -](?:prevention|awareness|rates?|risk|risks|policy|policies|training|hotline|helpline|line|lines|squad|"
                             r"statistics|assessment|assessments|case|cases|laws?|bomber|bombers|bombing|mission|missions|doors?|watch|"
@@ -103,7 +105,7 @@ RECOVERY = re.compile(
     r"|glad (?:to be alive|i'?m alive|i'?m still (?:here|alive)|i stayed|i'?m here|my (?:suicide )?attempt|i survived|i didn't)|other side|how far i'?ve come"
     r"|in my past|(?:doesn't|don't|does not|no longer) control|beat the urge|much better place|better place now|now i want to live|grateful (?:i'?m|to be) (?:alive|here|still)"
     r"|speak at schools|help others|proud of (?:myself|that|how)|celebrating|i'm proud|years? ago today|ago this (?:week|month)"
-    r"|(?:have |has |had )?(?:faded|healed|fading)|threw (?:out|away)|got rid of|binned|don't recognise|don't recognize|behind me|put (?:it|that|them) behind)\b")
+    r"|(?:have |has |had )?(?:faded|healed|fading)|(?:have|has|had) (?:(?!not |never )\w+ )?(?:gone|disappeared|stopped|eased|lifted|passed)|threw (?:out|away)|got rid of|binned|don't recognise|don't recognize|behind me|put (?:it|that|them) behind)\b")
 RELAPSE = re.compile(r"\b(?:relaps\w*|again|lately|recently|broke my streak|back to|started again|came back|coming back|returned|returning)\b")
 
 LITERAL = re.compile(
@@ -111,7 +113,10 @@ LITERAL = re.compile(
     r"glass|tin|can opener|knife while|paper|rose|bush|thorn|brambles?|gym|workout|deadlifts?|squats?|lifting|running|football|rugby|"
     r"hockey|netball|tennis|training|match|game|playing|fell|fall|falling|tripped|trip|slipped|slip|crash|accident|accidentally|by accident|"
     r"by mistake|bike|ladder|stairs|sports?|laughing|moving (?:the|a|house|furniture)|garden(?:ing)?|diy|hammer|(?:a|the|my) saw|sawing|drill|eczema|itch|itchy|itching|rash|mosquito|bites|in my sleep|psoriasis|hives|"
-    r"scissors|opening|sofa|furniture|carrying|lifting|sunburn|sunburnt|in the sun|ouch|oops|clumsy)\b")
+    r"scissors|opening|sofa|furniture|carrying|lifting|sunburn|sunburnt|in the sun|ouch|oops|clumsy|mug|barbecue|bbq|grill|radiator|branch|"
+    r"lawnmower|mower|toaster|campfire|bonfire|sparklers?|cooker|broken plate)\b"
+    # hurt "on" a thing, not a place: "cut my hand on a broken mug", "burned myself on the radiator"
+    r"|\b(?:cut|cuts|burn\w*|scratch\w*|hurt|bruised)\s+(?:myself|my \w+)\s+on\s+(?:a|an|the|some|my)\s+(?!(?:bathroom|bedroom|floor|bed|way|toilet)\b)")
 ON_PURPOSE = re.compile(r"\b(?:on purpose|deliberately|intentionally|to feel|because i deserve|as punishment|to punish|wanted to|again and again|urge)\b")
 IDIOM = re.compile(r"\b(?:cut myself (?:some |a bit of |a little )?slack|cut myself (?:off|out|a |an |short|loose|free|in on|down)"
                    r"|burn\w* myself out|burnt out|burned out|hurt myself laughing|kill\w* myself (?:laughing|with laughter)|beat myself up|beating myself up|kill myself (?:laughing|with laughter)"
@@ -242,6 +247,30 @@ def speaker(sentence: str, start: int, own: bool) -> str | None:
         if word in TOPIC_WORDS:
             return "a topic"
     return None
+
+
+THIRD_PERSON_ACT = re.compile(r"\b(?:herself|himself|themselves|themself|(?:her|his|their) (?:own )?(?:life|lives|pills|tablets|meds|wrists?|arms?))\b")
+FIRST_PERSON_ACT = re.compile(r"\b(?:myself|my (?:own )?(?:life|pills|tablets|meds|wrists?|arms?))\b")
+
+
+def others_act(sentence: str, start: int, end: int) -> str | None:
+    """The act in the phrase's clause is someone else's: "after trying to kill herself", "saving her pills"."""
+    left, right = clause(sentence, start, end)
+    part = sentence[left:right]
+    if THIRD_PERSON_ACT.search(part) and not FIRST_PERSON_ACT.search(part):
+        return "someone else's"
+    return None
+
+
+# An urge met with a way of coping, and it passed: "I felt the urge but I called my friend instead and it passed".
+COPED = re.compile(r"\bbut (?:then )?(?:i )?(?:called|rang|texted|went|used|did|held|wrote|reached out|talked|followed|opened|read)\b"
+                   r"[^.!?\n]*\b(?:instead|passed|helped|worked|eased|went away|safe now|okay now|ok now|calmer now)\b"
+                   r"|\b(?:it|the urges?|the feelings?|the thoughts?|the wave) (?:passed|eased|faded|went away|calmed down)\b")
+
+
+def coped(sentence: str, following: str) -> str | None:
+    """A way of coping used, and the urge passed (a safety plan at work)."""
+    return "coped" if COPED.search(sentence) or COPED.match(following.strip()) else None
 
 
 def topic(sentence: str, start: int, end: int, is_topic: bool) -> str | None:
