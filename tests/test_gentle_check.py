@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from innerwork_plugins.gentle import findings, mentions_self_harm, normalise
+from innerwork_plugins.gentle import findings, mentions_self_harm, normalise, should_notice
 from innerwork_plugins.gentle.measure import load_corpus, score
 from innerwork_plugins.gentle.phrases import PHRASES
 from innerwork_plugins.gentle.scope import sentences
@@ -47,25 +47,25 @@ def test_ambiguous_texts_mostly_get_the_label_a_clinician_would_want():
 BLIND_HELDOUT = {"precision": 0.887, "recall": 0.714}
 
 
-def heldout_scores():
+def heldout_scores(check=mentions_self_harm):
     clear, _ = load_corpus(HELDOUT)
-    scores = score(clear, mentions_self_harm)
-    print("\ngentle check on the held-out corpus: " + "\n".join(scores.lines()))  # figures only, no texts
+    scores = score(clear, check)
+    print(f"\n{check.__name__} on the held-out corpus: " + "\n".join(scores.lines()))  # figures only, no texts
     return scores
 
 
 @pytest.mark.xfail(strict=False, reason=(
-    "target not met: blind held-out recall 0.714, precision 0.887 (commit 1847ec9). Rules were then changed "
-    "after reading the misses, so later figures on this file are no longer blind (see README)."))
+    "rules alone: blind held-out recall 0.714, precision 0.887 (commit 1847ec9); its misses were then read, so "
+    "figures on this file are no longer blind. Round 3 (rules + classifier, should_notice) is measured by the lead."))
 def test_heldout_corpus_meets_the_targets():
-    """recall >= 0.9 and precision >= 0.85 on the held-out corpus (never tuned on until it was measured)."""
-    scores = heldout_scores()
+    """recall >= 0.9 and precision >= 0.85 on the held-out corpus for the check the page uses (rules + classifier)."""
+    scores = heldout_scores(should_notice)
     assert scores.recall >= 0.9, f"recall {scores.recall:.3f}"
     assert scores.precision >= 0.85, f"precision {scores.precision:.3f}"
 
 
 def test_heldout_corpus_figures_do_not_fall():
-    """A guard: the figures now (1.000 / 1.000; no longer blind, see the docs) stay."""
+    """A guard on the rules alone: the figures now (1.000 / 1.000; no longer blind, see the docs) stay."""
     scores = heldout_scores()
     assert scores.precision >= 0.97 and scores.recall >= 0.97, (scores.precision, scores.recall)
     assert scores.precision > BLIND_HELDOUT["precision"] and scores.recall > BLIND_HELDOUT["recall"]
@@ -76,25 +76,25 @@ BLIND_HELDOUT2 = {"precision": 0.901, "recall": 0.619}
 HELDOUT2 = DATA / "heldout2.yaml"
 
 
-def heldout2_scores():
+def heldout2_scores(check=mentions_self_harm):
     clear, _ = load_corpus(HELDOUT2)
-    scores = score(clear, mentions_self_harm)
-    print("\ngentle check on the second held-out corpus: " + "\n".join(scores.lines()))  # figures only, no texts
+    scores = score(clear, check)
+    print(f"\n{check.__name__} on the second held-out corpus: " + "\n".join(scores.lines()))  # figures only, no texts
     return scores
 
 
 @pytest.mark.xfail(strict=False, reason=(
-    "target not met: blind second held-out recall 0.619, precision 0.901 (commit 9e324c6); the previous check scored "
-    "0.551 / 0.882 on the same file. Later figures on this file are no longer blind (see docs/gentle-check.md)."))
+    "rules alone: blind second held-out recall 0.619, precision 0.901 (commit 9e324c6); later figures on this file "
+    "are no longer blind (see docs/gentle-check.md). Round 3 (rules + classifier, should_notice) is measured by the lead."))
 def test_second_heldout_corpus_meets_the_targets():
-    """recall >= 0.9 and precision >= 0.85 on the second held-out corpus, written by another session."""
-    scores = heldout2_scores()
+    """recall >= 0.9 and precision >= 0.85 on the second held-out corpus for the check the page uses (rules + classifier)."""
+    scores = heldout2_scores(should_notice)
     assert scores.recall >= 0.9, f"recall {scores.recall:.3f}"
     assert scores.precision >= 0.85, f"precision {scores.precision:.3f}"
 
 
 def test_second_heldout_corpus_figures_do_not_fall():
-    """A guard: the figures now (0.994 / 0.983, after changes made from reading its misses, so no longer blind) stay."""
+    """A guard on the rules alone: the figures now (0.994 / 0.983, after changes made from reading its misses, so no longer blind) stay."""
     scores = heldout2_scores()
     assert scores.precision >= 0.97 and scores.recall >= 0.95, (scores.precision, scores.recall)
     assert scores.precision > BLIND_HELDOUT2["precision"] and scores.recall > BLIND_HELDOUT2["recall"]

@@ -44,7 +44,8 @@ def repository_corpora() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data" / "gentle_check"
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """A text as compared for duplicates: lower case, single spaces."""
     return " ".join(text.lower().split())
 
 
@@ -54,12 +55,12 @@ def training_samples(data: Path) -> list[Sample]:
     if missing:
         raise FileNotFoundError(f"{data}: expected the corpora {', '.join(missing)} there; run this from a checkout "
                                 f"of innerwork or pass --data DIR")
-    measured_only = {_key(s.text) for group in load_corpus(data / DEV_HELDOUT) for s in group}
+    measured_only = {text_key(s.text) for group in load_corpus(data / DEV_HELDOUT) for s in group}
     seen, samples = set(), []
     for name in TRAIN_FILES:
         clear, _ambiguous = load_corpus(data / name)
         for sample in clear:
-            key = _key(sample.text)
+            key = text_key(sample.text)
             if key not in seen and key not in measured_only:
                 seen.add(key)
                 samples.append(sample)
