@@ -8,7 +8,7 @@ find nothing either way does the classifier (``model``) decide.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import scope
@@ -100,19 +100,28 @@ SCOPE_REASONS = frozenset({
     "a fright, not a wish", "coped"})
 
 
-def rules_verdict(found: list[Finding]) -> bool | None:
-    """True: a phrase counts. False: the scope rules keep a phrase quiet. None: nothing either way (the classifier decides)."""
-    if any(f.counts for f in found):
-        return True
-    if any(f.quiet_because in SCOPE_REASONS for f in found):
-        return False
-    return None
+def rules_verdict(found: Iterable[Finding]) -> bool | None:
+    """True: a phrase counts. False: the scope rules keep a phrase quiet. None: nothing either way (the classifier decides).
+
+    Stops at the first phrase that counts, so a clear text is not read to its end.
+    """
+    kept_quiet = False
+    for finding in found:
+        if finding.counts:
+            return True
+        kept_quiet = kept_quiet or finding.quiet_because in SCOPE_REASONS
+    return False if kept_quiet else None
+
+
+def rules_decision(text: str) -> bool | None:
+    """``rules_verdict`` on the phrases of ``text`` (not yet normalised)."""
+    return rules_verdict(_find(normalise(text)))
 
 
 def should_notice(text: str) -> bool:
     """What the page uses: the rules, then the classifier when the rules find nothing either way."""
     normalised = normalise(text)
-    verdict = rules_verdict(list(_find(normalised)))
+    verdict = rules_verdict(_find(normalised))
     if verdict is not None:
         return verdict
     model = load()

@@ -139,9 +139,9 @@ def cross_validate(data: Path) -> list[tuple[Sample, float]]:
 
 
 def _report_cross_validation(data: Path) -> None:
-    from .check import _find, rules_verdict
+    from .check import rules_decision
     scored = cross_validate(data)
-    verdicts = [rules_verdict(list(_find(normalise(s.text)))) for s, _ in scored]
+    verdicts = [rules_decision(s.text) for s, _ in scored]
     print(f"{FOLDS}-fold cross-validation on the {len(scored)} texts of {TRAIN_FILES[0]} (rules, then the classifier)")
     suggested = None
     for threshold in [t / 4 for t in range(-4, 13)]:
