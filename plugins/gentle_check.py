@@ -1,23 +1,25 @@
 """A gentle check: when someone writes about wanting to die or hurting themselves, show a kind note beside the help panel.
 
-It reads the text on the person's own machine with written rules (see
-``innerwork_plugins.gentle``): no network, no model, nothing stored or logged.
+It reads the text on the person's own machine with written rules and a small
+classifier shipped with the package (see ``innerwork_plugins.gentle``): no
+network, no download, nothing stored or logged.
 It is not a risk assessment; it never blocks and it misses things. A person can
 turn it off in the help panel or with ``innerwork settings gentle-check off``;
 a facilitator with ``innerwork serve --no-gentle-check``.
 """
+
 from __future__ import annotations
 
 import innerwork
 from innerwork.storage import settings
 
-from .gentle import mentions_self_harm  # noqa: F401  (the check itself; tests and benchmarks use it)
+from .gentle import should_notice
 
 NOTE = (
     "**You don't have to carry this alone.** Some of what you wrote sounds very heavy. "
     "If you are thinking about hurting yourself or ending your life, please reach out now: "
     "a crisis line below, your therapist, or someone you trust.\n\n"
-    "*This note comes from simple word rules on this device. Nothing was saved or sent, "
+    "*This note comes from word rules and a small word-weighing model on this device. Nothing was saved or sent, "
     "and you can hide it and carry on.*"
 )
 
@@ -26,4 +28,4 @@ NOTE = (
 def answer_notice(text):
     if not settings.gentle_check_on():
         return None
-    return NOTE if mentions_self_harm(text) else None
+    return NOTE if should_notice(text) else None

@@ -140,6 +140,19 @@ def test_preview_from_a_fresh_venv_shows_the_file(fresh_install):
 
 
 @pytest.mark.slow
+def test_the_gentle_checks_classifier_works_with_the_packages_own_requirements(fresh_install):
+    """The weights ship in the wheel and scoring needs nothing beyond the standard library (no numpy, no scikit-learn)."""
+    code = (
+        "import sys; from innerwork_plugins.gentle import should_notice; "
+        "print(should_notice('I keep counting the pills in the drawer.'), should_notice('I had a lovely walk today.'), "
+        "sorted(m for m in ('numpy', 'sklearn', 'scipy') if m in sys.modules))"
+    )
+    python = str(fresh_install / "venv" / "bin" / "python")
+    shown = subprocess.run([python, "-c", code], cwd=fresh_install, capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "True False []"
+
+
+@pytest.mark.slow
 def test_without_a_python_kernel_serve_says_how_to_fix_it(fresh_install):
     python = str(fresh_install / "venv" / "bin" / "python")
     subprocess.run([python, "-m", "pip", "uninstall", "--quiet", "--yes", "ipykernel"], check=True)

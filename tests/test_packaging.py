@@ -57,11 +57,18 @@ def test_the_wheel_carries_schemas_exercises_and_works_installed(tmp_path):
     assert "innerwork/exercises/step-ladder.yaml" in names
     assert "innerwork/data/helplines.json" in names
     assert "innerwork_plugins/reflection.py" in names
+    assert "innerwork_plugins/gentle/model.json" in names  # the gentle check's classifier weights
     python = make_venv(tmp_path / "venv")
     pip(python, str(wheel))
     where, listed, valid = installed_innerwork(python, tmp_path)
     assert str(where).startswith(str(tmp_path / "venv"))
     assert len(listed) >= 12 and valid == 0
+    code = (
+        "from innerwork_plugins.gentle import explain; from innerwork_plugins.gentle.model import shipped_path; "
+        "why = explain('I keep counting the pills in the drawer.'); print(shipped_path(), why.notice, why.decided_by)"
+    )
+    shown = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert shown.startswith(str(tmp_path / "venv")) and shown.strip().endswith("True the classifier")
 
 
 @pytest.mark.slow

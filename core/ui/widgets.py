@@ -99,7 +99,9 @@ class GentleCheckControl(W.VBox):
         self.checkbox.observe(self._changed, "value")
         super().__init__(
             [
-                W.Label("The note comes from word rules on this device; nothing about it is stored or sent."),
+                W.Label(
+                    "The note comes from word rules and a small model on this device; nothing about it is stored or sent."
+                ),
                 self.checkbox,
                 self.status,
             ]

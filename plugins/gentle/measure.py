@@ -4,6 +4,7 @@ A corpus is YAML in one of two shapes: ``notice: {kind: [text, ...]}`` and
 ``no_notice: {kind: [...]}``, or ``texts: [{text, notice, kind}, ...]``; either
 may have ``ambiguous: [{text, notice, reason}, ...]``, scored apart.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,7 +30,9 @@ def load_corpus(path: str | Path) -> tuple[list[Sample], list[Sample]]:
     for key, expected in (("notice", True), ("no_notice", False)):
         for kind, texts in (data.get(key) or {}).items():
             clear += [Sample(str(text), expected, kind) for text in texts or []]
-    ambiguous = [Sample(str(a["text"]), bool(a["notice"]), str(a.get("reason", ""))) for a in data.get("ambiguous") or []]
+    ambiguous = [
+        Sample(str(a["text"]), bool(a["notice"]), str(a.get("reason", ""))) for a in data.get("ambiguous") or []
+    ]
     return clear, ambiguous
 
 
@@ -53,11 +56,15 @@ class Scores:
 
     def lines(self) -> list[str]:
         """Figures only: no text from the corpus."""
-        out = [f"precision {self.precision:.3f}, recall {self.recall:.3f} "
-               f"({self.true_pos} noticed of {self.true_pos + self.false_neg}; "
-               f"{self.false_pos} false notes of {self.false_pos + self.true_neg})"]
+        out = [
+            f"precision {self.precision:.3f}, recall {self.recall:.3f} "
+            f"({self.true_pos} noticed of {self.true_pos + self.false_neg}; "
+            f"{self.false_pos} false notes of {self.false_pos + self.true_neg})"
+        ]
         for kind, (noticed, total, expected) in sorted(self.by_kind.items()):
-            out.append(f"  {kind}: recall {noticed}/{total}" if expected else f"  {kind}: {noticed} false notes of {total}")
+            out.append(
+                f"  {kind}: recall {noticed}/{total}" if expected else f"  {kind}: {noticed} false notes of {total}"
+            )
         return out
 
 
@@ -65,7 +72,9 @@ def score(samples: list[Sample], check: Callable[[str], bool]) -> Scores:
     scores = Scores()
     for sample in samples:
         got = bool(check(sample.text))
-        counts = scores.by_kind.setdefault(("notice: " if sample.notice else "quiet: ") + sample.kind, [0, 0, sample.notice])
+        counts = scores.by_kind.setdefault(
+            ("notice: " if sample.notice else "quiet: ") + sample.kind, [0, 0, sample.notice]
+        )
         counts[0] += got
         counts[1] += 1
         if sample.notice:

@@ -6,6 +6,7 @@ checks the word boundary itself), and when every alternative starts with
 plain words it first looks for those words with ``in``, which is many times
 faster than running the expression.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            if pattern[i + 1:i + 2] == "]":
+            if pattern[i + 1 : i + 2] == "]":
                 i += 1
         else:
             depth += (ch == "(") - (ch == ")")
@@ -35,7 +36,7 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
 def _branches(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern`` (``a|(b|c)|d`` -> ``a``, ``(b|c)``, ``d``)."""
     cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
-    return [pattern[s + 1:e] for s, e in zip([-1] + cuts, cuts + [len(pattern)], strict=True)]
+    return [pattern[s + 1 : e] for s, e in zip([-1] + cuts, cuts + [len(pattern)], strict=True)]
 
 
 def _group_end(pattern: str) -> int:
@@ -49,7 +50,7 @@ _LITERAL = re.compile(r"[a-z0-9 '&-]*")
 def _starts(branch: str) -> set[str] | None:
     """Plain text one of which a match of ``branch`` must start with, or None if it cannot be listed."""
     literal = _LITERAL.match(branch).group()
-    rest = branch[len(literal):]
+    rest = branch[len(literal) :]
     if rest[:1] in ("?", "*", "{"):  # the last letter is optional
         literal = literal[:-1]
     if literal:
@@ -62,13 +63,13 @@ def _starts(branch: str) -> set[str] | None:
         return None
     end = _group_end(branch)
     starts: set[str] = set()
-    for alternative in _branches(branch[opening:end - 1]):
+    for alternative in _branches(branch[opening : end - 1]):
         found = _starts(alternative)
         if found is None:
             return None
         starts |= found
-    if branch[end:end + 1] in ("?", "*"):  # an optional group: what follows it can start the match too
-        after = _starts(branch[end + 1:])
+    if branch[end : end + 1] in ("?", "*"):  # an optional group: what follows it can start the match too
+        after = _starts(branch[end + 1 :])
         if after is None:
             return None
         starts |= after
