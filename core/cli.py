@@ -346,7 +346,11 @@ def serve(
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--exercise", metavar="ID", help="The page shows one exercise instead of the gallery.")
-def build(outdir, exercise):
+@_plan_option(
+    "Follow a workshop plan, as `innerwork serve --plan` does: its title and welcome, its exercises in its "
+    "order, its region's helplines first. Checked first; problems are printed with file and line."
+)
+def build(outdir, exercise, plan_path):
     """Write a static workshop site into OUTDIR: every exercise runs in the participant's own browser.
 
     No server runs the exercises: any static host with https (GitHub Pages, a university web space)
@@ -358,13 +362,17 @@ def build(outdir, exercise):
     \b
     Examples:
       innerwork build site --exercise wins-log
+      innerwork build site --plan evening-workshop.yaml
       python -m http.server -d site              then open http://localhost:8000
     """
     from .errors import BuildError, UnknownExercise
     from .static.build import build_site
 
+    if plan_path and exercise:
+        raise click.UsageError("--plan already says which exercises the page shows; leave out --exercise.")
+    plan = _plan_or_stop(plan_path) if plan_path else None
     try:
-        built = _load(lambda: build_site(outdir, exercise, log=click.echo))
+        built = _load(lambda: build_site(outdir, exercise, log=click.echo, plan=plan))
     except UnknownExercise as exc:
         raise click.UsageError(str(exc)) from None
     except BuildError as exc:

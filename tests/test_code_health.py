@@ -47,7 +47,7 @@ MAY_IMPORT = {
     "app": FOUNDATIONS | {"content", "registry", "catalogue", "storage"},
     "ui": FOUNDATIONS | {"content", "registry", "catalogue", "storage", "app"},
     "serving": FOUNDATIONS,
-    "static": FOUNDATIONS | {"content", "registry", "catalogue"},
+    "static": FOUNDATIONS | {"content", "registry", "catalogue", "app"},
     "authoring": FOUNDATIONS
     | {"content", "registry", "catalogue", "storage", "app", "ui", "get_exercise", "__version__"},
 }

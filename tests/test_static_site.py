@@ -2,6 +2,7 @@
 against `python -m http.server`. The build downloads Pyodide (npm) and wheels (pip) into its cache the
 first time (INNERWORK_BUILD_CACHE, else the user's cache folder); later builds need no network."""
 
+import ast
 import json
 import re
 import subprocess
@@ -98,6 +99,30 @@ def test_an_unknown_exercise_is_refused_before_anything_is_built(tmp_path):
     done = innerwork("build", str(tmp_path / "site"), "--exercise", "wins-logg")
     assert done.returncode == 2 and "wins-log" in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_bad_plan_is_refused_with_file_and_line_before_anything_is_built(tmp_path):
+    plan = tmp_path / "evening.yaml"
+    plan.write_text("title: An evening\nexercises: [wins-logg]\n")
+    done = innerwork("build", str(tmp_path / "site"), "--plan", str(plan))
+    assert done.returncode == 1 and "evening.yaml:2:" in done.stderr and "wins-log" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()
+
+
+def test_the_page_of_a_plan_site_follows_the_checked_plan():
+    from innerwork.app.plan import Plan, load_plan
+
+    plan = load_plan(Path(__file__).parent.parent / "docs" / "example-plan.yaml")
+    source = page.notebook(None, plan)["cells"][0]["source"]
+    assignments = {
+        ast.literal_eval(name): ast.literal_eval(value)
+        for name, value in re.findall(r"os\.environ\[(.+?)\] = (.+)", source)
+    }
+    assert Plan.from_json(assignments["INNERWORK_PLAN"]) == plan
+    assert assignments["INNERWORK_HELP_REGION"] == plan.help_region == "UK"
+    # the same variables innerwork serve --plan sets: the page reads them in the browser's kernel
+    assert source.index("INNERWORK_PLAN") < source.index("workshop_page()")
+    assert build.shipped_exercises_json(*plan.exercises)  # every exercise of the plan is innerwork's own
 
 
 def test_a_folder_it_did_not_build_is_never_replaced(tmp_path):

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..app.plan import Plan
 from ..catalogue.loader import catalogue, find_files
 from ..content.sourcefile import read
 from ..errors import BuildError
@@ -66,22 +67,24 @@ def check_outdir(outdir: Path) -> None:
         )
 
 
-def shipped_exercises_json(exercise_id: str | None) -> dict[str, str]:
+def shipped_exercises_json(*exercise_ids: str) -> dict[str, str]:
     """The shipped exercises that loaded, as checked JSON (file name → text); all of them, as ``serve``
-    offers them, so the entries' history can name each one."""
+    offers them, so the entries' history can name each one. Each of ``exercise_ids`` (the one a page
+    shows, or a plan's) must be among them."""
     cat = catalogue()
-    if exercise_id is not None:
+    for exercise_id in exercise_ids:
         cat.get(exercise_id)  # an unknown id: UnknownExercise, with close matches
     loaded = {Path(e.path).resolve() for e in cat.exercises.values() if e.path}
     out = {}
     for path in find_files([shipped("exercises")]):
         if path.resolve() in loaded:
             out[f"{path.stem}.json"] = wheels.exercise_json(read(path).data)
-    if exercise_id is not None and f"{Path(cat.get(exercise_id).path).stem}.json" not in out:
-        raise BuildError(
-            f"The exercise '{exercise_id}' comes from {cat.get(exercise_id).path}, outside innerwork's own "
-            "exercises; a static site carries only innerwork's own exercises and plugins so far."
-        )
+    for exercise_id in exercise_ids:
+        if f"{Path(cat.get(exercise_id).path).stem}.json" not in out:
+            raise BuildError(
+                f"The exercise '{exercise_id}' comes from {cat.get(exercise_id).path}, outside innerwork's own "
+                "exercises; a static site carries only innerwork's own exercises and plugins so far."
+            )
     return out
 
 
@@ -122,16 +125,20 @@ def _voici_build(lite: Path, contents: Path, output: Path) -> None:
         raise BuildError("voici build failed:\n" + (done.stderr or done.stdout).strip()[-3000:])
 
 
-def build_site(outdir: str | Path, exercise_id: str | None = None, log=print) -> Built:
-    """Write the static workshop site into ``outdir`` (see the module's docstring)."""
+def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, plan: Plan | None = None) -> Built:
+    """Write the static workshop site into ``outdir`` (see the module's docstring); with a checked
+    workshop ``plan``, the page follows it as ``innerwork serve --plan`` does."""
     started = time.monotonic()
     outdir = Path(outdir)
     pins.check_build_packages()
     check_outdir(outdir)
     cache = cache_dir()
     log("Checking the exercises")
-    exercises = shipped_exercises_json(exercise_id)
+    chosen = plan.exercises if plan else (exercise_id,) if exercise_id else ()
+    exercises = shipped_exercises_json(*chosen)
     log(f"  {len(exercises)} exercises, as JSON" + (f"; the page shows '{exercise_id}'" if exercise_id else ""))
+    if plan:
+        log(f"  the page follows the workshop plan '{plan.title}' ({len(plan.exercises)} exercise(s))")
     left_out = plugins_left_out()
     if left_out:
         log(f"  not in the site (only innerwork's own plugins go to the browser so far): {', '.join(left_out)}")
@@ -149,7 +156,7 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print) ->
             shutil.copy(wheel, pypi / wheel.name)
         wheels.innerwork_wheel(pypi, exercises)
         (lite / "jupyter-lite.json").write_text(json.dumps(LITE_CONFIG, indent=1), encoding="utf-8")
-        (contents / f"{page.PAGE_NAME}.ipynb").write_text(json.dumps(page.notebook(exercise_id), indent=1))
+        (contents / f"{page.PAGE_NAME}.ipynb").write_text(json.dumps(page.notebook(exercise_id, plan), indent=1))
         log("Building the pages (voici build)")
         site = work / "site"
         _voici_build(lite, contents, site)

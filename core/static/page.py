@@ -9,6 +9,8 @@ import re
 import shutil
 from pathlib import Path
 
+from ..app.plan import ENVIRONMENT as PLAN_VARIABLE
+from ..app.plan import Plan
 from ..errors import BuildError
 from ..paths import DATA
 
@@ -55,9 +57,14 @@ STATIC_PAGE_STYLE = """<style>
 """
 
 
-def notebook(exercise_id: str | None) -> dict:
-    """The workshop page as a notebook: install innerwork in the browser, then show the page."""
+def notebook(exercise_id: str | None, plan: Plan | None = None) -> dict:
+    """The workshop page as a notebook: install innerwork in the browser, then show the page (one
+    exercise, every one, or a checked workshop ``plan``'s, as ``innerwork serve`` passes them)."""
     choose = f"os.environ['INNERWORK_EXERCISE'] = {json.dumps(exercise_id)}\n" if exercise_id else ""
+    if plan:
+        choose += f"os.environ[{json.dumps(PLAN_VARIABLE)}] = {json.dumps(plan.to_json())}\n"
+        if plan.help_region:
+            choose += f"os.environ['INNERWORK_HELP_REGION'] = {json.dumps(plan.help_region)}\n"
     source = (
         "import os\n"
         f"{choose}"
