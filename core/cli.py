@@ -723,7 +723,7 @@ def new_plugin(name, parent, author, email, description, licence):
     for path in files:
         click.echo(f"  created {path}")
     click.echo(f'\nNext:\n  cd {root}\n  pip install -e ".[testing]"\n  python -m pytest\n  innerwork plugins')
-    click.echo("Before publishing, read docs/publishing.md (https://pypi.org/project/innerwork/).")
+    click.echo("Before publishing, read innerwork's publishing guide (docs/publishing.md in its repository).")
 
 
 @main.command("schema-path")
