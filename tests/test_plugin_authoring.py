@@ -80,7 +80,7 @@ def test_schema_path_shows_where_the_shipped_schemas_are():
     assert (folder / "steps.schema.json").is_file()
     assert innerwork("schema-path", "steps").stdout.strip() == str(folder / "steps.schema.json")
     unknown = innerwork("schema-path", "step")
-    assert unknown.returncode == 2 and "shipped: answers, exercise, helplines, steps" in unknown.stderr
+    assert unknown.returncode == 2 and "shipped: answers, exercise, helplines, plan, steps" in unknown.stderr
 
 
 AUTHOR_TESTS = """
