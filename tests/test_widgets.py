@@ -284,3 +284,24 @@ def test_the_workshop_page_and_history_say_where_answers_are_kept(monkeypatch, t
     assert words in page.children[0].value
     history = "".join(html_values(innerwork.history(store=store)))
     assert words in history and "Only you can see" not in history
+
+
+@pytest.mark.parametrize("workshop,preview", [(False, None), (True, None), (False, "before-session-preparation")])
+def test_the_stylesheet_comes_with_an_exercise_only_where_the_page_does_not_link_it(monkeypatch, workshop, preview):
+    """A notebook gets the stylesheet with the exercise; a served page's template links it once already."""
+    from innerwork.serving.serve import TEMPLATES, serve_environment
+    from innerwork.ui.widgets import stylesheet
+
+    def styles(app):
+        return [value for value in html_values(app) if value.startswith("<style>")]
+
+    template = (TEMPLATES / "voila" / "templates" / "innerwork" / "index.html.j2").read_text(encoding="utf-8")
+    assert 'include_css("static/innerwork.css")' in template
+    monkeypatch.delenv("INNERWORK_MODE", raising=False)
+    exercise = innerwork.get_exercise("before-session-preparation")
+    assert styles(ExerciseApp(Session(exercise, MemoryStore()))) == [f"<style>{stylesheet()}</style>"]
+    served = serve_environment(workshop=workshop, exercise=None, keep_on_server=False, preview=preview)
+    for name in ("INNERWORK_MODE", "INNERWORK_STORE"):
+        if name in served:
+            monkeypatch.setenv(name, served[name])
+    assert styles(ExerciseApp(Session(exercise, MemoryStore()))) == []
