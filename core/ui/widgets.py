@@ -254,15 +254,15 @@ class ExerciseApp(W.VBox):
     # -- views ------------------------------------------------------------------------
     def render(self):
         s, step = self.session, self.session.step
-        self.progress.value = progress_html(s.index + 1, s.total)
         parts, control = self._step_widgets(step)
         self.input = control
-        # the buttons first, so that they are ready by the time the step shows
+        # the step first: each change below is a message of its own, and the step should not wait for them
+        self.body.children = parts
         self.back_button.disabled = s.index == 0
         self.next_button.description = "Finish" if s.at_last_step() else "Next"
         self.next_button.tooltip = "Finish and see your summary" if s.at_last_step() else "Go to the next step"
         self.nav.layout.display = None
-        self.body.children = parts
+        self.progress.value = progress_html(s.index + 1, s.total)
         self.problem.value = s.problems.get(step.id, "")
         self._show_hint()
         self._show_saved()
