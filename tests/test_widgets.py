@@ -305,3 +305,16 @@ def test_the_stylesheet_comes_with_an_exercise_only_where_the_page_does_not_link
         if name in served:
             monkeypatch.setenv(name, served[name])
     assert styles(ExerciseApp(Session(exercise, MemoryStore()))) == []
+
+
+def test_a_rating_per_item_starts_on_not_rated_and_keeps_a_saved_rating():
+    """Not an empty box: from "not rated", a keyboard's first ArrowDown chooses the first number."""
+    session = Session(innerwork.get_exercise("needs-inventory"), MemoryStore())
+    session.index = next(i for i, s in enumerate(session.exercise.steps) if s.kind == "rate_items")
+    step = session.step
+    drops = [w for w in walk(ExerciseApp(session).input) if isinstance(w, W.Dropdown)]
+    assert drops and all(d.index == 0 and d.label == "not rated" and d.value is None for d in drops)
+    assert step.id not in session.answers  # showing the step answers nothing
+    drops[0].value = step.min + 1
+    again = [w for w in walk(ExerciseApp(session).input) if isinstance(w, W.Dropdown)]
+    assert again[0].value == step.min + 1 and again[1].label == "not rated"
