@@ -149,11 +149,9 @@ def answer(kb, focused, done):
         return kb.type(str(max(low, min(int(focused["max"] or 3), 3))))
     if tag == "INPUT" and kind == "date":
         return kb.type("12012026")  # month, day, year in the browser's en-US date field
-    if tag == "SELECT":  # a rating per item: down the list to its first number (past an empty or "not rated" line)
-        for _ in range(3):
-            focused = kb.press("ArrowDown")
-            if focused["value"].isdigit():
-                break
+    if tag == "SELECT":  # a rating per item starts on "not rated": one ArrowDown chooses its first number
+        focused = kb.press("ArrowDown")
+        assert focused["value"].isdigit(), f"one ArrowDown left a rating on {focused['value']!r}"
         return focused
     if focused["role"] == "radio":  # a rating's radio group: the arrow keys choose
         return kb.press("ArrowRight")

@@ -284,3 +284,37 @@ def test_the_workshop_page_and_history_say_where_answers_are_kept(monkeypatch, t
     assert words in page.children[0].value
     history = "".join(html_values(innerwork.history(store=store)))
     assert words in history and "Only you can see" not in history
+
+
+@pytest.mark.parametrize("workshop,preview", [(False, None), (True, None), (False, "before-session-preparation")])
+def test_the_stylesheet_comes_with_an_exercise_only_where_the_page_does_not_link_it(monkeypatch, workshop, preview):
+    """A notebook gets the stylesheet with the exercise; a served page's template links it once already."""
+    from innerwork.serving.serve import TEMPLATES, serve_environment
+    from innerwork.ui.widgets import stylesheet
+
+    def styles(app):
+        return [value for value in html_values(app) if value.startswith("<style>")]
+
+    template = (TEMPLATES / "voila" / "templates" / "innerwork" / "index.html.j2").read_text(encoding="utf-8")
+    assert 'include_css("static/innerwork.css")' in template
+    monkeypatch.delenv("INNERWORK_MODE", raising=False)
+    exercise = innerwork.get_exercise("before-session-preparation")
+    assert styles(ExerciseApp(Session(exercise, MemoryStore()))) == [f"<style>{stylesheet()}</style>"]
+    served = serve_environment(workshop=workshop, exercise=None, keep_on_server=False, preview=preview)
+    for name in ("INNERWORK_MODE", "INNERWORK_STORE"):
+        if name in served:
+            monkeypatch.setenv(name, served[name])
+    assert styles(ExerciseApp(Session(exercise, MemoryStore()))) == []
+
+
+def test_a_rating_per_item_starts_on_not_rated_and_keeps_a_saved_rating():
+    """Not an empty box: from "not rated", a keyboard's first ArrowDown chooses the first number."""
+    session = Session(innerwork.get_exercise("needs-inventory"), MemoryStore())
+    session.index = next(i for i, s in enumerate(session.exercise.steps) if s.kind == "rate_items")
+    step = session.step
+    drops = [w for w in walk(ExerciseApp(session).input) if isinstance(w, W.Dropdown)]
+    assert drops and all(d.index == 0 and d.label == "not rated" and d.value is None for d in drops)
+    assert step.id not in session.answers  # showing the step answers nothing
+    drops[0].value = step.min + 1
+    again = [w for w in walk(ExerciseApp(session).input) if isinstance(w, W.Dropdown)]
+    assert again[0].value == step.min + 1 and again[1].label == "not rated"

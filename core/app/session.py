@@ -146,8 +146,12 @@ class Session:
         return self.exercise.exercise_type.hint(self.exercise, self.step, self.answers)
 
     # -- moving ----------------------------------------------------------------
-    def next(self) -> bool:
-        """Go on if this step's answer is acceptable; otherwise stay and keep the answer."""
+    def next(self, save: bool = True) -> bool:
+        """Go on if this step's answer is acceptable; otherwise stay and keep the answer.
+
+        Returns whether it went on. With ``save=False`` the caller saves (a page shows the new step
+        first, then saves, so that the step does not wait for the disk).
+        """
         step = self.step
         problem = step.problem(self.answers.get(step.id), self.answers) if step.records_answer else None
         self._set_problem(step.id, problem)
@@ -155,13 +159,18 @@ class Session:
             return False
         if not self.at_last_step():
             self.index += 1
-        self.save_now()
+        if save:
+            self.save_now()
         return True
 
-    def back(self) -> None:
-        if self.index > 0:
-            self.index -= 1
+    def back(self, save: bool = True) -> bool:
+        """Go back a step (not before the first); returns whether it moved. ``save`` as for :meth:`next`."""
+        if self.index == 0:
+            return False
+        self.index -= 1
+        if save:
             self.save_now()
+        return True
 
     def at_last_step(self) -> bool:
         """True on the last step before the summary: the place for "Finish"."""

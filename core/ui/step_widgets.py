@@ -133,9 +133,12 @@ def rate_items_input(step, value, on_change, context: StepContext) -> W.Widget:
         if group.get("name"):
             rows.append(W.Label(group["name"], style={"font_weight": "bold"}))
         for item in group["items"]:
+            options = [("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)]
+            values = [number for _, number in options]
             drop = W.Dropdown(
-                options=[("not rated", None)] + [(str(n), n) for n in range(step.min, step.max + 1)],
-                value=ratings.get(item),
+                options=options,
+                # "not rated" shown, not an empty box: the first ArrowDown then chooses the first number
+                index=values.index(ratings.get(item)) if ratings.get(item) in values else 0,
                 description=item,
                 style={"description_width": "18em"},
             )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import inspect
+import os
+import sys
 from functools import lru_cache
 
 import ipywidgets as W
@@ -37,6 +39,14 @@ def stylesheet() -> str:
 def style_widget() -> W.HTML:
     """The stylesheet as a widget, for notebooks (the Voila page also links it)."""
     return W.HTML(f"<style>{stylesheet()}</style>")
+
+
+def page_links_stylesheet() -> bool:
+    """True in a page served by ``innerwork serve`` or ``preview``, whose template links the stylesheet.
+
+    ``serve`` sets ``INNERWORK_MODE`` for every kernel it starts; a notebook has no such page.
+    """
+    return bool(os.environ.get("INNERWORK_MODE"))
 
 
 def html(markdown: str, css_class: str = "") -> W.HTML:
@@ -169,6 +179,15 @@ def _takes_context(widget) -> bool:
     return len(positional) >= 4 or any(p.kind == p.VAR_POSITIONAL for p in parameters)
 
 
+def send_to_page_now() -> None:
+    """Let the kernel send the widget changes made so far before slower work goes on.
+
+    ipykernel sends them from its own thread, which waits for the GIL while this one runs; flushing
+    standard output waits (without the GIL) until that thread has sent everything queued before it.
+    """
+    sys.stdout.flush()
+
+
 def progress_html(step: int, total: int, words: str = "") -> str:
     """A progress bar and its words ("Step 2 of 9"), from numbers only."""
     words = words or f"Step {step} of {total}"
@@ -229,22 +248,23 @@ class ExerciseApp(W.VBox):
         self.nav.add_class("innerwork-nav")
         self._shown_steps: dict = {}  # widgets of steps already shown, to show again as they are
         session.listeners.append(self._show_saved)
-        super().__init__([style_widget(), header, self.notice, self.body, self.problem, self.hint, self.nav])
+        style = [] if page_links_stylesheet() else [style_widget()]
+        super().__init__([*style, header, self.notice, self.body, self.problem, self.hint, self.nav])
         self.add_class("innerwork-app")
         self.summary_view() if session.finished else self.render()
 
     # -- views ------------------------------------------------------------------------
     def render(self):
         s, step = self.session, self.session.step
-        self.progress.value = progress_html(s.index + 1, s.total)
         parts, control = self._step_widgets(step)
         self.input = control
-        # the buttons first, so that they are ready by the time the step shows
+        # the step first: each change below is a message of its own, and the step should not wait for them
+        self.body.children = parts
         self.back_button.disabled = s.index == 0
         self.next_button.description = "Finish" if s.at_last_step() else "Next"
         self.next_button.tooltip = "Finish and see your summary" if s.at_last_step() else "Go to the next step"
         self.nav.layout.display = None
-        self.body.children = parts
+        self.progress.value = progress_html(s.index + 1, s.total)
         self.problem.value = s.problems.get(step.id, "")
         self._show_hint()
         self._show_saved()
@@ -402,16 +422,18 @@ class ExerciseApp(W.VBox):
 
     def _go(self, back=False):
         s = self.session
-        if back:
-            s.back()
-        elif s.at_last_step():
+        if not back and s.at_last_step():
             s.save_now()
             if s.finish():
                 self.summary_view()
                 return
-        else:
-            s.next()
+            self.render()
+            return
+        moved = s.back(save=False) if back else s.next(save=False)
         self.render()
+        if moved:  # once the page has the new step, so that it shows without waiting for the disk
+            send_to_page_now()
+            s.save_now()
 
     def _show_hint(self):
         hint = self.session.hint()

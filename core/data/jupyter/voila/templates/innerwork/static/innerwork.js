@@ -113,7 +113,9 @@
       const button = box.querySelector(".innerwork-help");
       const panel = box.querySelector(".innerwork-help-panel");
       if (!button || !panel) return;
-      const open = panel.offsetParent !== null || getComputedStyle(panel).display !== "none";
+      // the panel is shown and hidden by its own style (the widget's layout); reading the computed style
+      // or its layout here would make the browser work the whole page out again after every change
+      const open = panel.style.display !== "none";
       button.setAttribute("aria-expanded", String(open));
       if (!button.dataset.iwScroll) {
         // the button floats at the bottom of the screen; the panel opens where the page keeps it: show it
@@ -177,24 +179,26 @@
     return document.activeElement === match;
   }
 
-  // a control that was removed, or hidden (Finish once the summary shows), cannot keep the focus
-  const gone = (el) => !el.isConnected || el.getClientRects().length === 0;
-
   function stepFocus(mutations) {
+    if (!recently()) return;  // only what the person just did moves the focus
+    // a control that was removed, or hidden (Finish once the summary shows), cannot keep the focus; the page
+    // is laid out to tell only when a change of style or class around the control could have hidden it
+    const gone = (el) => !el.isConnected || (mutations.some((m) => m.type === "attributes" && m.target.contains(el))
+      && el.getClientRects().length === 0);
     // after "Next" or "Back" the new step's heading (the summary's, after "Finish") takes the focus, so it is read out
     const changed = mutations.some((m) => m.type === "childList" && m.target.classList
       && m.target.classList.contains("innerwork-step"));
     const focused = document.activeElement;
     // the browser moves the focus off a control hidden under it (Stop for now) only at its next layout
     const lost = !focused || focused === document.body || gone(focused);
-    if (changed && recently()) {
+    if (changed) {
       const step = document.querySelector(".innerwork-step");
       if (lost && sameControlAgain(step)) return;
       if (!step || !(focused && step.contains(focused) && focused.tagName !== "BUTTON")) {
         if (focusHeading(step && step.querySelector("h1, h2, h3"))) return;
       }
     }
-    if (lost && recently() && lastFocused && gone(lastFocused)) {
+    if (lost && lastFocused && gone(lastFocused)) {
       // the step's heading, or its first words (the "stopped for now" message), or the page's heading
       const words = $(".innerwork-step .widget-html-content").find((el) => text(el) && !gone(el));
       const target = document.querySelector(".innerwork-step h1, .innerwork-step h2") || words
