@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import inspect
 import os
-import sys
 from functools import lru_cache
 
 import ipywidgets as W
@@ -177,15 +176,6 @@ def _takes_context(widget) -> bool:
         return True
     positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     return len(positional) >= 4 or any(p.kind == p.VAR_POSITIONAL for p in parameters)
-
-
-def send_to_page_now() -> None:
-    """Let the kernel send the widget changes made so far before slower work goes on.
-
-    ipykernel sends them from its own thread, which waits for the GIL while this one runs; flushing
-    standard output waits (without the GIL) until that thread has sent everything queued before it.
-    """
-    sys.stdout.flush()
 
 
 def progress_html(step: int, total: int, words: str = "") -> str:
@@ -432,7 +422,6 @@ class ExerciseApp(W.VBox):
         moved = s.back(save=False) if back else s.next(save=False)
         self.render()
         if moved:  # once the page has the new step, so that it shows without waiting for the disk
-            send_to_page_now()
             s.save_now()
 
     def _show_hint(self):
