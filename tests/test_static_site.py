@@ -18,7 +18,7 @@ from innerwork.errors import BuildError
 from innerwork.static import build, page, pins, pyodide
 
 BUILD_TIMEOUT = 900  # seconds; the build takes 20-40 s with a warm cache, a few minutes with a cold one
-LOAD_TIMEOUT = 240_000  # ms for a page to become usable: Pyodide starts and installs ~30 wheels each time
+LOAD_TIMEOUT = 240_000  # ms for a page to become usable: Pyodide starts and loads ~35 wheels each time
 ANSWER = "I went for a walk in the rain"
 
 
@@ -73,14 +73,21 @@ def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(
     assert (out / build.MARKER).is_file()  # a later build may replace this folder
     assert json.loads((out / "jupyter-lite.json").read_text())  # voici merged innerwork's settings in
     lock = json.loads((out / "static" / "pyodide" / "pyodide-lock.json").read_text())
-    assert sorted(lock["packages"]) == ["micropip", "packaging"]
+    # every wheel the page needs is in the lock, beside it, and Pyodide loads them all as it starts
+    assert {"micropip", "piplite", "pyodide-kernel", "ipython", "innerwork", "rpds-py"} <= set(lock["packages"])
     for entry in lock["packages"].values():
         assert (out / "static" / "pyodide" / entry["file_name"]).is_file()
+    settings = json.loads((out / "jupyter-lite.json").read_text())["jupyter-config-data"]["litePluginSettings"]
+    preload = settings[f"{pins.KERNEL_EXTENSION}:kernel"]["loadPyodideOptions"]["packages"]
+    assert len(preload) == len(lock["packages"])
+    # spelled as the kernel looks for them, so it installs none of them again with micropip
+    assert {"pyodide_kernel", "ipykernel", "comm", "jedi", "ipython", "sqlite3", "piplite", "micropip"} <= set(preload)
+    assert "piplite" not in page.notebook("wins-log")["cells"][0]["source"]
 
 
 def test_innerwork_goes_to_the_browser_with_json_content_and_browser_safe_requirements(site):
     out, _ = site
-    wheel = next((out / "pypi").glob("innerwork-*.whl"))
+    wheel = next((out / "static" / "pyodide").glob("innerwork-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
@@ -90,9 +97,12 @@ def test_innerwork_goes_to_the_browser_with_json_content_and_browser_safe_requir
     required = re.findall(r"^Requires-Dist: (\S+)", metadata, re.M)
     assert "pluggy" in required and not {"voila", "cryptography", "click", "nh3", "PyYAML"} & set(required)
     assert "wins_log = innerwork_plugins.wins_log" in entry_points
-    wheels = {p.name.split("-")[0].lower() for p in (out / "pypi").glob("*.whl")}
-    assert {"rpds_py", "sqlite3", "ipywidgets", "jsonschema"} <= wheels
-    assert not wheels & {"widgetsnbextension", "pexpect", "ptyprocess"}
+    wheels = [p.name for p in (out / "static" / "pyodide").glob("*.whl")]
+    names = {name.split("-")[0].lower() for name in wheels}
+    assert {"rpds_py", "sqlite3", "ipywidgets", "jsonschema"} <= names
+    assert not names & {"pexpect", "ptyprocess"}
+    # the kernel's stand-in for ipywidgets 8's notebook extension, not the one for ipywidgets 7
+    assert [n for n in wheels if n.startswith("widgetsnbextension-")] == ["widgetsnbextension-4.0.999-py3-none-any.whl"]
 
 
 def test_an_unknown_exercise_is_refused_before_anything_is_built(tmp_path):

@@ -28,12 +28,12 @@ from . import page, pins, pyodide, wheels
 #: written into every site, so that a later build may replace the folder (and nothing else)
 MARKER = ".innerwork-site"
 
-LITE_CONFIG = {
-    "jupyter-config-data": {
-        # nothing is ever looked up on PyPI from the browser: every wheel is in the site
-        "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}}
-    }
-}
+
+def lite_config(preload: list[str]) -> dict:
+    """The kernel's settings: Pyodide loads every package of the site as it starts, and nothing is ever
+    looked up on PyPI from the browser."""
+    kernel = {"disablePyPIFallback": True, "loadPyodideOptions": {"packages": preload}}
+    return {"jupyter-config-data": {"litePluginSettings": {f"{pins.KERNEL_EXTENSION}:kernel": kernel}}}
 
 
 @dataclass
@@ -145,17 +145,17 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, pl
     with tempfile.TemporaryDirectory(prefix="innerwork-build-") as temporary:
         work = Path(temporary)
         lite, contents, shims = work / "lite", work / "contents", work / "shims"
-        pypi = lite / "pypi"
-        for folder in (lite, contents, shims, pypi):
+        for folder in (lite, contents, shims):
             folder.mkdir(parents=True, exist_ok=True)
         lock = pyodide.prepare(lite, cache, log)
         log("Wheels for the browser (pip)")
         wheels.shim_wheels(shims)
         found = _browser_wheels(cache, lock, shims, log)
-        for wheel in [*found, *shims.glob("*.whl")]:
-            shutil.copy(wheel, pypi / wheel.name)
-        wheels.innerwork_wheel(pypi, exercises)
-        (lite / "jupyter-lite.json").write_text(json.dumps(LITE_CONFIG, indent=1), encoding="utf-8")
+        own = wheels.innerwork_wheel(shims, exercises)
+        every = [*pyodide.locked_wheels(cache), *wheels.kernel_wheels(), *found, *shims.glob("*.whl")]
+        preload = pyodide.write_lock(lite, lock, every)
+        log(f"  {len(preload)} wheels, loaded by Pyodide as the page starts (innerwork {own.name.split('-')[1]})")
+        (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(preload), indent=1), encoding="utf-8")
         (contents / f"{page.PAGE_NAME}.ipynb").write_text(json.dumps(page.notebook(exercise_id, plan), indent=1))
         log("Building the pages (voici build)")
         site = work / "site"
@@ -173,6 +173,6 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, pl
     return Built(
         outdir,
         [outdir / p.relative_to(site) for p in pages],
-        len(list((outdir / "pypi").glob("*.whl"))),
+        len(list((outdir / "static" / "pyodide").glob("*.whl"))),
         time.monotonic() - started,
     )

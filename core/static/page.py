@@ -58,8 +58,8 @@ STATIC_PAGE_STYLE = """<style>
 
 
 def notebook(exercise_id: str | None, plan: Plan | None = None) -> dict:
-    """The workshop page as a notebook: install innerwork in the browser, then show the page (one
-    exercise, every one, or a checked workshop ``plan``'s, as ``innerwork serve`` passes them)."""
+    """The workshop page as a notebook: show the page (one exercise, every one, or a checked workshop
+    ``plan``'s, as ``innerwork serve`` passes them); Pyodide has loaded innerwork as it started."""
     choose = f"os.environ['INNERWORK_EXERCISE'] = {json.dumps(exercise_id)}\n" if exercise_id else ""
     if plan:
         choose += f"os.environ[{json.dumps(PLAN_VARIABLE)}] = {json.dumps(plan.to_json())}\n"
@@ -69,8 +69,6 @@ def notebook(exercise_id: str | None, plan: Plan | None = None) -> dict:
         "import os\n"
         f"{choose}"
         "try:\n"
-        "    import piplite\n"
-        "    await piplite.install(['innerwork'])\n"
         "    from innerwork.ui.notebook import workshop_page\n"
         "    page = workshop_page()\n"
         "except Exception as problem:\n"

@@ -23,7 +23,7 @@ PYODIDE = "0.29.0"
 #: Python in that Pyodide, and the platform tag of its wheels
 PYTHON = "3.13"
 PLATFORM = "pyodide_2025_0_wasm32"
-#: the two packages the kernel loads from Pyodide's own lock file
+#: the two packages of Pyodide's own lock file the kernel needs (its package manager)
 LOCKED = {"micropip": "0.11.0", "packaging": "24.2"}
 #: what innerwork needs in the browser (and the kernel brings none of); their dependencies come too
 BROWSER_REQUIREMENTS = [
@@ -35,6 +35,8 @@ BROWSER_REQUIREMENTS = [
     "markdown-it-py",
     "platformdirs",
 ]
+#: the Pyodide kernel's JupyterLab extension, which holds the kernel's own wheels
+KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
 #: what the Pyodide kernel installs on every start (from the site, as the lock file is trimmed)
 KERNEL_REQUIREMENTS = ["ipython", "jedi", "comm"]
 #: wheels pip brings along that never run in a browser (the kernel ships its own widgetsnbextension)

@@ -1,18 +1,22 @@
 """Pyodide's core files from npm, with a lock file that lists only what the site itself holds.
 
 The npm package has Pyodide's runtime but none of its packages, while its ``pyodide-lock.json``
-lists hundreds; micropip looks there first, so every entry whose file is absent would be fetched
-(and fail). The lock is trimmed to micropip and packaging, whose wheels sit beside it.
+lists hundreds whose files it does not hold. The site's lock lists instead every wheel the page
+needs (the kernel's, innerwork's and their dependencies), all beside it, and the page asks Pyodide
+to load them all as it starts: one parallel download-and-unpack, where the kernel and the page
+would otherwise install about 35 wheels one after another with micropip on every visit.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 
 from ..errors import BuildError
@@ -72,28 +76,60 @@ def unpack_core(tarball: Path, target: Path) -> dict:
         return json.load(lock)
 
 
-def trimmed_lock(lock: dict, wheels: list[Path], target: Path) -> dict:
-    """The lock with only the ``wheels`` (copied into ``target``), each with its file name and hash."""
+def top_level_names(wheel: Path) -> list[str]:
+    """The names a wheel lets one import (its top-level packages and modules)."""
+    names = set()
+    with zipfile.ZipFile(wheel) as archive:
+        for member in archive.namelist():
+            first, _, rest = member.partition("/")
+            if first.endswith((".dist-info", ".data")):
+                continue
+            if rest == "__init__.py" or (not rest and first.endswith(".py")):
+                names.add(first.removesuffix(".py"))
+    return sorted(names)
+
+
+def canonical_name(wheel: Path) -> str:
+    """The wheel's project name as Pyodide's lock file keys it (``matplotlib-inline``)."""
+    return re.sub(r"[-_.]+", "-", wheel.name.split("-")[0]).lower()
+
+
+def preload_lock(lock: dict, wheels: list[Path], target: Path) -> dict:
+    """A lock file listing exactly ``wheels`` (copied into ``target``), each with its file name and hash.
+
+    Pyodide loads every one of them itself as it starts (``loadPyodide({packages})``), in parallel and
+    without micropip, and the kernel installs nothing it finds there already loaded.
+    """
     packages = {}
     for wheel in wheels:
-        name = wheel.name.split("-")[0].lower()
-        entry = dict(lock["packages"][name])
+        name = canonical_name(wheel)
         shutil.copy(wheel, target / wheel.name)
-        entry.update(
-            file_name=wheel.name,
-            sha256=hashlib.sha256(wheel.read_bytes()).hexdigest(),
-            version=wheel.name.split("-")[1],
-            depends=[d for d in entry.get("depends", []) if d in pins.LOCKED],
-        )
-        packages[name] = entry
-    return {**lock, "packages": packages}
+        packages[name] = {
+            "name": name,
+            "version": wheel.name.split("-")[1],
+            "file_name": wheel.name,
+            "install_dir": "site",
+            "package_type": "package",
+            "imports": top_level_names(wheel),
+            "depends": [],
+            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            "unvendored_tests": False,
+        }
+    return {**lock, "packages": dict(sorted(packages.items()))}
 
 
 def prepare(lite: Path, cache: Path, log) -> dict:
-    """Pyodide's core files and the trimmed lock in ``lite/static/pyodide``; returns the full lock."""
-    target = lite / "static" / "pyodide"
+    """Pyodide's core files in ``lite/static/pyodide``; returns Pyodide's own full lock (not written)."""
     log(f"Pyodide {pins.PYODIDE} core files (npm)")
-    lock = unpack_core(npm_pack(f"pyodide@{pins.PYODIDE}", cache / "npm"), target)
-    wheels = locked_wheels(cache)
-    (target / "pyodide-lock.json").write_text(json.dumps(trimmed_lock(lock, wheels, target)), encoding="utf-8")
-    return lock
+    return unpack_core(npm_pack(f"pyodide@{pins.PYODIDE}", cache / "npm"), lite / "static" / "pyodide")
+
+
+def write_lock(lite: Path, lock: dict, wheels: list[Path]) -> list[str]:
+    """Every wheel of the site beside Pyodide, in its lock file; returns the names Pyodide loads at start,
+    spelled as in the wheels' file names (``pyodide_kernel``), which is how the kernel looks for them
+    among the packages loaded already before installing any."""
+    target = lite / "static" / "pyodide"
+    wheels = list({canonical_name(wheel): wheel for wheel in wheels}.values())  # one of each project
+    written = preload_lock(lock, wheels, target)
+    (target / "pyodide-lock.json").write_text(json.dumps(written), encoding="utf-8")
+    return sorted(wheel.name.split("-")[0] for wheel in wheels)

@@ -103,6 +103,22 @@ def shim_wheels(folder: Path) -> list[Path]:
     ]
 
 
+def kernel_wheels() -> list[Path]:
+    """The Pyodide kernel's own wheels (piplite, pyodide_kernel, its ipykernel and widgetsnbextension
+    stand-ins), from its JupyterLab extension in the build environment; widgetsnbextension for ipywidgets 8."""
+    from jupyter_core.paths import jupyter_path
+
+    for root in jupyter_path("labextensions"):
+        folder = Path(root, *pins.KERNEL_EXTENSION.split("/"), "static", "pypi")
+        found = [p for p in sorted(folder.glob("*.whl")) if not p.name.startswith("widgetsnbextension-3.")]
+        if found:
+            return found
+    raise BuildError(
+        f"The Pyodide kernel's wheels were not found (the JupyterLab extension {pins.KERNEL_EXTENSION}). "
+        "Install them with: pip install 'innerwork[static]'"
+    )
+
+
 def pure_constraints(lock: dict) -> str:
     """Pip constraints: the versions Pyodide's own lock file lists for its pure-Python packages."""
     lines = []
