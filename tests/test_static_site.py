@@ -3,6 +3,7 @@ against `python -m http.server`. The build downloads Pyodide (npm) and wheels (p
 first time (INNERWORK_BUILD_CACHE, else the user's cache folder); later builds need no network."""
 
 import ast
+import importlib.util
 import json
 import re
 import subprocess
@@ -83,6 +84,36 @@ def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(
     # spelled as the kernel looks for them, so it installs none of them again with micropip
     assert {"pyodide_kernel", "ipykernel", "comm", "jedi", "ipython", "sqlite3", "piplite", "micropip"} <= set(preload)
     assert "piplite" not in page.notebook("wins-log")["cells"][0]["source"]
+
+
+def test_the_modules_the_page_imports_come_compiled_by_pyodides_own_python(site):
+    out, printed = site
+    folder = out / "static" / "pyodide"
+    assert "compiling the modules the page imports" in printed or "compiled (cached)" in printed
+    (wheel,) = folder.glob("innerwork_site_bytecode-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        header = archive.read("innerwork/ui/__pycache__/notebook.cpython-313.pyc")[:8]
+    assert {
+        "IPython/__pycache__/__init__.cpython-313.pyc",
+        "jsonschema/__pycache__/validators.cpython-313.pyc",
+    } <= names
+    # hash-based and unchecked (flags 0b01): used although the unpacked source has other file times
+    assert int.from_bytes(header[4:8], "little") == 0b01
+    with zipfile.ZipFile(folder / "python_stdlib.zip") as stdlib:
+        files = set(stdlib.namelist())
+        magic = stdlib.read("json/__init__.pyc")[:4]
+    assert "json/__init__.pyc" in files and "json/__init__.py" not in files  # in place of the source
+    assert "zipapp.py" in files and "zipapp.pyc" not in files  # what the page never imports stays source
+    # Python 3.13's bytecode (3.11, which runs the build, writes another magic number)
+    assert magic == wheel_magic(wheel) and magic != importlib.util.MAGIC_NUMBER
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    assert lock["packages"]["innerwork-site-bytecode"]["file_name"] == wheel.name
+
+
+def wheel_magic(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.read("innerwork/__pycache__/__init__.cpython-313.pyc")[:4]
 
 
 def test_innerwork_goes_to_the_browser_with_json_content_and_browser_safe_requirements(site):

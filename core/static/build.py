@@ -23,7 +23,7 @@ from ..content.sourcefile import read
 from ..errors import BuildError
 from ..paths import shipped
 from ..registry.registered import plugins
-from . import page, pins, pyodide, wheels
+from . import bytecode, page, pins, pyodide, wheels
 
 #: written into every site, so that a later build may replace the folder (and nothing else)
 MARKER = ".innerwork-site"
@@ -68,13 +68,15 @@ def check_outdir(outdir: Path) -> None:
 
 
 def shipped_exercises_json(*exercise_ids: str) -> dict[str, str]:
-    """The shipped exercises that loaded, as checked JSON (file name → text); all of them, as ``serve``
-    offers them, so the entries' history can name each one. Each of ``exercise_ids`` (the one a page
-    shows, or a plan's) must be among them."""
+    """The shipped exercises a page offers, checked here and written as JSON (file name → text): those of
+    ``exercise_ids`` (the one a page shows, or a plan's), else every one that loaded, as ``serve`` offers
+    them. The browser checks each again as the page starts (about 0.1 s per exercise there), so a page
+    carries only what it shows; its entries are kept per site, so none can name an exercise it lacks."""
     cat = catalogue()
     for exercise_id in exercise_ids:
         cat.get(exercise_id)  # an unknown id: UnknownExercise, with close matches
-    loaded = {Path(e.path).resolve() for e in cat.exercises.values() if e.path}
+    chosen = {Path(cat.get(i).path).resolve() for i in exercise_ids if cat.get(i).path}
+    loaded = chosen or {Path(e.path).resolve() for e in cat.exercises.values() if e.path}
     out = {}
     for path in find_files([shipped("exercises")]):
         if path.resolve() in loaded:
@@ -153,6 +155,8 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, pl
         found = _browser_wheels(cache, lock, shims, log)
         own = wheels.innerwork_wheel(shims, exercises)
         every = [*pyodide.locked_wheels(cache), *wheels.kernel_wheels(), *found, *shims.glob("*.whl")]
+        pyodide.write_lock(lite, lock, every)
+        every.append(bytecode.compile_site(lite / "static" / "pyodide", cache, log))
         preload = pyodide.write_lock(lite, lock, every)
         log(f"  {len(preload)} wheels, loaded by Pyodide as the page starts (innerwork {own.name.split('-')[1]})")
         (lite / "jupyter-lite.json").write_text(json.dumps(lite_config(preload), indent=1), encoding="utf-8")

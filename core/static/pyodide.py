@@ -103,7 +103,8 @@ def preload_lock(lock: dict, wheels: list[Path], target: Path) -> dict:
     packages = {}
     for wheel in wheels:
         name = canonical_name(wheel)
-        shutil.copy(wheel, target / wheel.name)
+        if wheel.parent.resolve() != target.resolve():
+            shutil.copy(wheel, target / wheel.name)
         packages[name] = {
             "name": name,
             "version": wheel.name.split("-")[1],

@@ -101,8 +101,10 @@ class WordPattern:
         self.pattern = pattern
         branches = _branches(pattern)
         self._checks = all(b.startswith(r"\b") for b in branches)
-        fast = "|".join(b[2:] for b in branches) if self._checks else pattern
-        self._compiled = re.compile(fast)
+        #: compiled on first use: most patterns are ruled out by the quick test for most texts, and
+        #: compiling all of them up front took seconds of a static page's start in the browser
+        self._fast = "|".join(b[2:] for b in branches) if self._checks else pattern
+        self._compiled: re.Pattern | None = None
         starts = [_starts(b[2:]) for b in branches] if self._checks else [None]
         #: words one of which must be in a text for the pattern to match (None: no quick test)
         firsts = None if any(s is None for s in starts) else {_first_word(w) for s in starts for w in s}
@@ -115,6 +117,8 @@ class WordPattern:
                 beginnings = word_beginnings(text)
             if self.starts.isdisjoint(beginnings):
                 return
+        if self._compiled is None:
+            self._compiled = re.compile(self._fast)
         for m in self._compiled.finditer(text):
             if not self._checks or _at_boundary(text, m.start()):
                 yield m
