@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from browser_pages import NASTY, Page, Server
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import innerwork
 from innerwork.content.steps import md_escape
@@ -118,10 +119,18 @@ def test_the_view_opens_from_your_entries_in_the_served_page(browser, home):
         assert view.get_by_text("After compared with Before").first.is_visible()
         view.get_by_role("button", name="4 weeks").click()
         view.get_by_text("Looking back over the last 4 weeks").wait_for(timeout=15_000)
-        view.locator(
-            ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header, span", has_text="Your entries ("
-        ).first.click()
-        view.get_by_role("button", name="Read").first.click()
+        read = view.get_by_role("button", name="Read").first
+        header = view.locator(".jupyter-widget-Collapse-header", has_text="Your entries (").first
+        opened = view.locator(".jupyter-widget-Collapse-open", has_text="Your entries (")
+        for _ in range(3):  # the new period's sections may still be replacing the old (opened) ones
+            if not opened.count():
+                header.click()
+            try:
+                read.wait_for(timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        read.click()
         view.get_by_text("week 8").wait_for(timeout=15_000)  # the person's own words, one click away
         assert page.page.evaluate("window.__pwned") is None
         assert all(page.failed.get(u) == "csp" for u in page.outside_requests()), page.outside_requests()

@@ -64,10 +64,11 @@ class LookingBack(W.VBox):
             entries = []
             self.message.value = f"<p>{plain(exc)}</p>"
         self.overview = overview(entries, self.period.value, self.today)
-        self.intro.value = "".join(f"<p>{plain(s)}</p>" for s in read_overview(self.overview))
         self.chosen = {}
         self.page_link.value = ""
         self.sections.children = [self._section(view) for view in self.overview.types]
+        # the words last, once the page has the new sections: they say the period has changed
+        self.intro.value = "".join(f"<p>{plain(s)}</p>" for s in read_overview(self.overview))
 
     def _section(self, view) -> W.Widget:
         charts = W.HTML(printable.type_section(view, self.overview))
