@@ -13,8 +13,6 @@ from __future__ import annotations
 import innerwork
 from innerwork.storage import settings
 
-from .gentle import should_notice
-
 NOTE = (
     "**You don't have to carry this alone.** Some of what you wrote sounds very heavy. "
     "If you are thinking about hurting yourself or ending your life, please reach out now: "
@@ -28,4 +26,8 @@ NOTE = (
 def answer_notice(text):
     if not settings.gentle_check_on():
         return None
+    # imported with the first answer, not with the plugin: its rules take about a second to prepare in a
+    # browser (a static site), which a page would otherwise spend before a participant sees anything
+    from .gentle import should_notice
+
     return NOTE if should_notice(text) else None

@@ -1,5 +1,5 @@
-"""Runs inside Pyodide (under Node, at build time). It starts the workshop page as the browser would, then
-writes the bytecode of every module that start imported:
+"""Runs inside Pyodide (under Node, at build time). It starts the workshop page as the browser would, and
+checks a first answer, then writes the bytecode of every module these imported:
 
 - ``/out/site-packages.zip``: for the installed packages, in their ``__pycache__`` folders, beside the source;
 - ``/out/python_stdlib.zip``: the standard library, with those modules' bytecode in place of their source.
@@ -25,6 +25,9 @@ def start_the_page() -> None:
     from innerwork.ui.notebook import workshop_page
 
     workshop_page()
+    from innerwork_plugins.gentle import should_notice  # imported with a participant's first answer
+
+    should_notice("a first answer")
 
 
 def bytecode(source: bytes, filename: str) -> bytes | None:
