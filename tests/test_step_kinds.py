@@ -119,3 +119,12 @@ def test_the_common_step_fields_are_those_every_built_in_kind_has():
         own = defs[kind.kind]
         assert {name: own["properties"].get(name) for name in common["properties"]} == common["properties"]
         assert set(common["required"]) <= set(own["required"])
+
+
+def test_a_misspelt_step_kind_is_named_with_the_kind_it_is_close_to(plugin_folder):
+    exercise = plugin_folder / "thought_record" / "exercises" / "balanced-thought.yaml"
+    exercise.write_text(exercise.read_text().replace("kind: second_look", "kind: second_lok"))
+    result = run(plugin_folder, "validate", "thought_record/exercises")
+    assert result.returncode == 1
+    assert "unknown step kind 'second_lok'; did you mean 'second_look'?" in result.stdout
+    assert "balanced-thought.yaml" in result.stdout and "Traceback" not in result.stdout + result.stderr

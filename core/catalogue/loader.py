@@ -214,7 +214,7 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
             errors.append(
                 source.error(
                     where + "/kind",
-                    f"unknown step kind {spec.get('kind')!r}; known kinds: {', '.join(sorted(registry.step_kinds))}",
+                    unknown_kind_message(spec.get("kind"), registry.step_kinds),
                     plugin,
                 )
             )
@@ -255,6 +255,12 @@ def build_steps(exercise: Exercise, source: SourceFile, registry: Plugins) -> li
     if errors:
         raise InvalidContent(sorted(errors, key=lambda e: (e.line or 0, e.column or 0)))
     return steps
+
+
+def unknown_kind_message(name, kinds: dict) -> str:
+    close = difflib.get_close_matches(str(name), kinds, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown step kind {name!r}; {hint}known kinds: {', '.join(sorted(kinds))}"
 
 
 def unknown_type_message(name: str, types: dict, failed: dict[str, str] | None = None) -> str:
