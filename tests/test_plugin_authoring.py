@@ -75,6 +75,20 @@ def test_plugins_dir_loads_a_plugin_without_installing_it_and_shows_its_step_kin
     assert "three-breaths" not in innerwork("list").stdout  # only while the folder is named
 
 
+def test_a_second_plugin_of_the_same_name_is_listed_as_skipped_with_the_reason(plugins_dir, tmp_path):
+    other = tmp_path / "other_plugins"
+    other.mkdir()
+    (other / "calm_breath.py").write_text("")
+    import os
+
+    shown = innerwork("plugins", "--json", INNERWORK_PLUGINS_DIR=os.pathsep.join(map(str, (plugins_dir, other))))
+    assert shown.returncode == 0, shown.stderr
+    listed = [p for p in json.loads(shown.stdout) if p["name"] == "calm_breath"]
+    assert [p["status"] for p in listed] == ["loaded", "failed"]
+    assert "the plugin name 'calm_breath' is already used by" in listed[1]["reason"]
+    assert str(other) in listed[1]["distribution"]
+
+
 def test_schema_path_shows_where_the_shipped_schemas_are():
     folder = Path(innerwork("schema-path").stdout.strip())
     assert (folder / "steps.schema.json").is_file()

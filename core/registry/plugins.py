@@ -123,12 +123,11 @@ def make_manager() -> tuple[pluggy.PluginManager, dict[str, PluginInfo]]:
     for name, dist, version, load in sorted(_entry_points(), key=lambda found: found[0]) + _folder_plugins():
         info = PluginInfo(name, dist, version)
         if name in infos:
-            report_failure(
-                info,
-                ValueError(
-                    f"the plugin name '{name}' is already used by {infos[name].distribution or 'another plugin'}"
-                ),
+            clash = ValueError(
+                f"the plugin name '{name}' is already used by {infos[name].distribution or 'another plugin'}"
             )
+            infos[f"{name} ({dist or 'another plugin'})"] = info  # listed by `innerwork plugins` with the reason
+            report_failure(info, clash)
             continue
         infos[name] = info
         skipped = _why_not_loaded(name, dist, wanted, disabled)
