@@ -230,6 +230,9 @@ def test_a_participant_does_the_exercise_reloads_finds_it_and_nothing_leaves_the
     box = page_.locator(".innerwork-step textarea").first
     box.wait_for(timeout=LOAD_TIMEOUT)
     assert "kept in this browser, on this device" in page_.locator(".innerwork-privacy").first.text_content()
+    inline_styles = "[...document.querySelectorAll('.jupyter-widgets style')].map(s => s.textContent)"
+    assert not [s for s in page_.evaluate(inline_styles) if ".innerwork-" in s]  # the page links the stylesheet
+    assert page_.evaluate("[...document.styleSheets].some(s => (s.href || '').endsWith('innerwork/innerwork.css'))")
     # the help panel and the gentle check work on the device
     page_.get_by_role("button", name="Need help now?").first.click()
     assert "tel:988" in [a.get_attribute("href") for a in page_.locator(".innerwork-help-panel a").all()]

@@ -67,6 +67,7 @@ def notebook(exercise_id: str | None, plan: Plan | None = None) -> dict:
             choose += f"os.environ['INNERWORK_HELP_REGION'] = {json.dumps(plan.help_region)}\n"
     source = (
         "import os\n"
+        "os.environ['INNERWORK_MODE'] = 'personal'  # one person's page, which links innerwork's stylesheet\n"
         f"{choose}"
         "try:\n"
         "    from innerwork.ui.notebook import workshop_page\n"
