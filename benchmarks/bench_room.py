@@ -135,6 +135,7 @@ class Phase:
     wall_seconds: float = 0.0
     latency_ok: dict[str, float] = field(default_factory=dict)
     latency_all: dict[str, float] = field(default_factory=dict)
+    cpu_before: float = 0.0  # server tree, from its start until the room arrives (kernels kept ready included)
     cpu_loads: float = 0.0  # server tree, from the first request until the last answer
     cpu_until_quiet: float = 0.0  # the same, until the server was quiet again
     quiet_after: float = 0.0  # seconds after the last answer
@@ -188,6 +189,7 @@ def measure(phase: Phase, pid: int, run_loads, quiet_timeout: float = 180) -> li
     memory = PeakMemory(pid)
     memory.start()
     cpu_before, client_before = tree_cpu_seconds(pid), client_cpu()
+    phase.cpu_before = cpu_before
     started = time.monotonic()
     loads = run_loads()
     phase.wall_seconds = time.monotonic() - started
@@ -507,6 +509,8 @@ def report(static: Phase | None, voila: Phase | None) -> str:
         ("latency, all loads, median / p95", lambda p: seconds(p.latency_all)),
         ("server CPU during the loads", lambda p: f"{p.cpu_loads:.1f} s"),
         ("server CPU until quiet again", lambda p: f"{p.cpu_until_quiet:.1f} s (+{p.quiet_after:.0f} s)"),
+        ("server CPU per ok load", lambda p: f"{p.cpu_until_quiet / max(1, p.outcomes.get('ok', 0)):.3f} s"),
+        ("server CPU before the room (start)", lambda p: f"{p.cpu_before:.1f} s"),
         ("memory idle, RSS", lambda p: f"{p.rss_idle:.0f} MB"),
         ("peak memory, RSS (PSS)", lambda p: f"{p.rss_peak:.0f} MB ({p.pss_peak:.0f} MB)"),
         ("kernels at most / after", lambda p: f"{p.kernels_peak} / {p.kernels_after}"),
