@@ -26,7 +26,9 @@ each server: its CPU seconds (the server process and all its children, those tha
 /proc's utime + stime + cutime + cstime over the tree), peak memory (RSS summed over the tree,
 sampled every 0.2 s; PSS beside it), outcomes by kind (HTTP status, connection error, timeout, a
 websocket that failed), wall time, and latency per load (median, p95). The load generator runs in
-this process on the same 2 cores; its own CPU is reported too. The machine's load average is printed
+this process on the same 2 cores; its own CPU is reported too, and the connections the machine
+dropped because a server's listen queue was full (`python -m http.server` listens with a queue of 5;
+a dropped connection is retried by the client's TCP after 1, 3, 7, 15, 31 s). The machine's load average is printed
 before and after.
 """
 
@@ -77,6 +79,16 @@ def address(n: int, one_address: bool) -> str:
     if one_address:
         return "127.0.0.1"
     return f"127.{n // 62_500}.{1 + n // 250 % 250}.{1 + n % 250}"
+
+
+def listen_overflows() -> int:
+    """Connections the kernel dropped because a listening socket's queue was full (TcpExt ListenOverflows,
+    the whole machine): `http.server` listens with a queue of 5."""
+    lines = Path("/proc/net/netstat").read_text().splitlines()
+    for names, values in zip(lines[::2], lines[1::2], strict=False):
+        if names.startswith("TcpExt:"):
+            return int(dict(zip(names.split(), values.split(), strict=True)).get("ListenOverflows", 0))
+    return 0
 
 
 def load_average() -> str:
@@ -146,6 +158,7 @@ class Phase:
     kernels_after: int = 0
     received_per_ok_load_mb: float = 0.0
     client_cpu: float = 0.0
+    listen_overflows: int = 0  # the whole machine's, during the loads
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -188,13 +201,14 @@ def measure(phase: Phase, pid: int, run_loads, quiet_timeout: float = 180) -> li
     phase.rss_idle = memory_mb(pid)[0]
     memory = PeakMemory(pid)
     memory.start()
-    cpu_before, client_before = tree_cpu_seconds(pid), client_cpu()
+    cpu_before, client_before, overflows = tree_cpu_seconds(pid), client_cpu(), listen_overflows()
     phase.cpu_before = cpu_before
     started = time.monotonic()
     loads = run_loads()
     phase.wall_seconds = time.monotonic() - started
     phase.cpu_loads = tree_cpu_seconds(pid) - cpu_before
     phase.client_cpu = client_cpu() - client_before
+    phase.listen_overflows = listen_overflows() - overflows
     try:
         wait_until_idle(pid, 0, timeout=quiet_timeout)
     except RuntimeError:
@@ -516,6 +530,7 @@ def report(static: Phase | None, voila: Phase | None) -> str:
         ("kernels at most / after", lambda p: f"{p.kernels_peak} / {p.kernels_after}"),
         ("received per ok load", lambda p: f"{p.received_per_ok_load_mb:.2f} MB"),
         ("load generator CPU", lambda p: f"{p.client_cpu:.1f} s"),
+        ("listen queue overflows (machine)", lambda p: f"{p.listen_overflows}"),
     ]
     width = max(len(label) for label, _ in rows)
     lines = [" " * width + " | " + " | ".join(p.server for p in phases)]
