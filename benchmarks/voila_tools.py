@@ -181,8 +181,12 @@ class Server:
         self.log = open(cwd / f"{name.replace(' ', '-')}.log", "w+")
         command = [part.replace("{port}", str(self.port)) for part in command]
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self._wait_for_answer()
-        wait_until_idle(self.process.pid, kernels_expected)
+        try:
+            self._wait_for_answer()
+            wait_until_idle(self.process.pid, kernels_expected)
+        except BaseException:  # a server that never got ready is not left running
+            self.stop()
+            raise
 
     def _wait_for_answer(self):
         deadline = time.monotonic() + 120
@@ -209,13 +213,13 @@ class Server:
 
 
 @contextmanager
-def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, ...] = ()):
+def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, ...] = (), exercise: str = EXERCISE):
     """A running server: ``kind`` is "baseline" (plain Voila, default settings) or "innerwork".
 
     For innerwork, ``room`` kernels are started ahead of time (``innerwork serve --room``); ``room=0``
     turns that off so the page itself is compared with the baseline on equal terms.
     ``personal`` keeps answers in an SQLite file in a temporary home instead of the workshop's memory.
-    ``extra`` are more options for ``innerwork serve``.
+    ``extra`` are more options for ``innerwork serve``; ``exercise`` is the one its page shows.
     """
     with tempfile.TemporaryDirectory(prefix="innerwork-bench-") as folder:
         folder = Path(folder)
@@ -234,7 +238,7 @@ def serving(kind: str, room: int = 0, personal: bool = False, extra: tuple[str, 
                 "--port",
                 "{port}",
                 "--exercise",
-                EXERCISE,
+                exercise,
                 *([] if personal else ["--workshop"]),
             ]
             command += ["--room", str(room), *extra]
