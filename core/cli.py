@@ -264,6 +264,13 @@ def _plan_or_stop(path):
     "at 100 MB a kernel).",
 )
 @click.option(
+    "--shared-address",
+    is_flag=True,
+    help="Participants reach the server through one address (a venue's router to a server on the internet): "
+    "let that address open as many pages as the room holds. Without it, one address may open 10 pages "
+    "quickly, then 10 a minute, and is asked to wait beyond that.",
+)
+@click.option(
     "--keep-answers-on-server",
     is_flag=True,
     help="With --workshop: save participants' answers in the server's SQLite store. Read the privacy "
@@ -284,6 +291,7 @@ def serve(
     plan_path,
     room,
     max_participants,
+    shared_address,
     keep_answers_on_server,
     no_gentle_check,
     voila_arg,
@@ -295,6 +303,7 @@ def serve(
       innerwork serve                          your own exercises, saved on this computer
       innerwork serve --workshop --host 0.0.0.0 --room 30
       innerwork serve --workshop --host 0.0.0.0 --room 30 --max-participants 40
+      innerwork serve --workshop --host 0.0.0.0 --room 30 --shared-address
       innerwork serve --exercise step-ladder
       innerwork serve --workshop --plan evening-workshop.yaml
     """
@@ -318,7 +327,7 @@ def serve(
     _check_can_serve(serving, host, port)
     if max_participants is None:
         max_participants = serving.default_max_participants(room, serving.available_memory_mb())
-    command = serving.voila_command(port, host, workshop, room, voila_arg, max_participants)
+    command = serving.voila_command(port, host, workshop, room, voila_arg, max_participants, shared_address)
     mode = (
         "workshop (answers stay in each participant's page)"
         if workshop and not keep_answers_on_server

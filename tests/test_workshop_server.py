@@ -224,6 +224,19 @@ def test_one_address_opening_pages_fast_is_asked_to_wait(small_room):
     assert Client(small_room, "127.0.0.31").fetch("/").code != 429  # another device is not held back
 
 
+def test_a_room_behind_one_address_gets_in_up_to_the_cap_with_shared_address(tmp_path):
+    server = WorkshopServer(
+        tmp_path / "home", "--workshop", "--room", "1", "--max-participants", "4", "--shared-address"
+    )
+    try:
+        venue = Client(server, "127.0.0.40")  # everyone's traffic comes from the venue's router
+        codes = [Client(server, "127.0.0.40").open_page()[0].code for _ in range(4)]
+        assert codes == [200] * 4
+        assert venue.fetch("/").code == 503  # the cap still holds: the room is full, not "wait"
+    finally:
+        server.stop()
+
+
 def test_personal_mode_ends_a_closed_pages_kernel_so_reloads_never_fill_the_cap(tmp_path):
     """A reload leaves the old page's kernel behind (Voila's goodbye can be refused); it ends soon after."""
     server = WorkshopServer(

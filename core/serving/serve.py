@@ -62,11 +62,19 @@ def default_max_participants(room: int, available_mb: int | None) -> int:
 
 
 def voila_command(
-    port: int, host: str, workshop: bool, room: int, extra: tuple[str, ...] = (), max_participants: int | None = None
+    port: int,
+    host: str,
+    workshop: bool,
+    room: int,
+    extra: tuple[str, ...] = (),
+    max_participants: int | None = None,
+    shared_address: bool = False,
 ) -> list[str]:
     """The Voila command line for the workshop page. ``room=0`` starts no kernel ahead of time.
 
     ``max_participants`` caps the kernels running at once (default: ``default_max_participants``).
+    ``shared_address``: participants arrive through one address (a venue's router), so the limits per
+    address are those of the whole room; the cap still holds.
     A setting in ``extra`` (``--voila-arg``) replaces innerwork's own setting of the same name.
     """
     if max_participants is None:
@@ -90,6 +98,17 @@ def voila_command(
         *(["--VoilaKernelManager.fill_delay=0"] if room else []),
         # at most this many kernels at once, those kept ready included; beyond, "the room is full"
         f"--RoomGuard.max_participants={max_participants}",
+        # one address for everyone: it may open as many pages as the room holds at once, and one more,
+        # which is told that the room is full (not asked to wait)
+        *(
+            [
+                f"--RoomGuard.page_burst={max_participants + 1}",
+                f"--RoomGuard.pages_per_minute={max(10, max_participants)}",
+                f"--RoomGuard.unconnected_per_address={max_participants + 1}",
+            ]
+            if shared_address
+            else []
+        ),
         # kernels of closed or abandoned tabs are shut down after a while
         f"--MappingKernelManager.cull_idle_timeout={900 if workshop else 3600}",
         # where answers are saved as they are typed, a closed or reloaded page's kernel ends 2 minutes later
