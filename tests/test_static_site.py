@@ -18,7 +18,7 @@ import pytest
 from ports import free_port
 
 from innerwork.errors import BuildError
-from innerwork.static import build, csp, page, pins, pyodide
+from innerwork.static import build, csp, page, pins, pyodide, service_worker
 
 BUILD_TIMEOUT = 900  # seconds; the build takes 20-40 s with a warm cache, a few minutes with a cold one
 LOAD_TIMEOUT = 240_000  # ms for a page to become usable: Pyodide starts and loads ~35 wheels each time
@@ -114,6 +114,22 @@ def test_every_page_carries_a_policy_that_lets_it_reach_only_the_sites_own_addre
         # each inline script the page runs is allowed by its own hash, and nothing else is
         assert scripts[1:] == csp.inline_script_hashes(text)
     assert len(csp.inline_script_hashes((out / "voici" / "render" / "workshop.html").read_text())) >= 3
+
+
+def test_the_service_worker_refuses_other_hosts_before_anything_else(site):
+    out, _ = site
+    worker = (out / "service-worker.js").read_text(encoding="utf-8")
+    assert worker.count("respondWith(Response.error())") == 1
+    assert worker.index("async function onFetch(") < worker.index("Response.error()") < worker.index("heartbeat")
+    for other in out.rglob("service-worker.js"):
+        assert "respondWith(Response.error())" in other.read_text(encoding="utf-8")
+
+
+def test_a_service_worker_it_does_not_recognise_stops_the_build(tmp_path):
+    (tmp_path / "service-worker.js").write_text("self.addEventListener('fetch', (e) => {});")
+    expected = r"service-worker.js has no fetch handler innerwork recognises \(it expects jupyterlite-core 0\.7\.0\)"
+    with pytest.raises(BuildError, match=expected):
+        service_worker.refuse_other_hosts(tmp_path)
 
 
 def test_the_modules_the_page_imports_come_compiled_by_pyodides_own_python(site):
@@ -358,6 +374,36 @@ def test_the_pages_policy_refuses_to_send_anything_to_another_host(browser, serv
         "img-src https://example.com/pixel.png?text=mine",
     ]
     assert reached == []  # no request left the page
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
+def test_the_kernels_worker_cannot_reach_another_host_either(browser, served):
+    """The page's policy does not bind the kernel's web worker; the site's service worker refuses for it."""
+    url, _ = served
+    reached = []
+    context = browser.new_context(service_workers="allow")
+
+    def another_host(route):
+        reached.append(route.request.url)
+        route.fulfill(status=200, body="hello", headers={"Access-Control-Allow-Origin": "*"})
+
+    context.route("https://example.com/**", another_host)
+    page_ = context.new_page()
+    page_.goto(url)
+    page_.locator(".innerwork-step textarea").first.wait_for(timeout=LOAD_TIMEOUT)
+    (kernel,) = [w for w in page_.workers if "pyodide-kernel-extension" in w.url]
+    send = "(address) => fetch(address).then((r) => r.text(), (e) => 'refused: ' + e)"
+    assert "innerwork" in kernel.evaluate(send, f"{url}static/innerwork/innerwork.css")  # its own site: yes
+    assert kernel.evaluate(send, "https://example.com/answers?text=mine").startswith("refused")
+    send_xhr = """(address) => {
+      const request = new XMLHttpRequest();
+      try { request.open("GET", address, false); request.send(); return "sent: " + request.status; }
+      catch (e) { return "refused: " + e; }
+    }"""
+    assert kernel.evaluate(send_xhr, f"{url}static/innerwork/innerwork.css") == "sent: 200"
+    assert kernel.evaluate(send_xhr, "https://example.com/answers?text=xhr").startswith("refused")
+    assert reached == []
     context.unroute_all(behavior="ignoreErrors")
     context.close()
 
