@@ -8,7 +8,8 @@ run). Styles may be inline (JupyterLab adds its own as it starts); they can load
 elsewhere, as images and fonts come only from the site.
 
 A ``<meta>`` policy covers the page; the kernel's web worker, loaded from its own file, is not a
-page and is not covered by it (a static host sends no policy header for it).
+page and is not covered by it (a static host sends no policy header for it): ``service_worker``
+refuses other hosts for it.
 """
 
 from __future__ import annotations
