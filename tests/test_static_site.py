@@ -79,6 +79,7 @@ def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(
     assert (out / "index.html").is_file() and "voici/render/workshop.html" in (out / "index.html").read_text()
     workshop = (out / "voici" / "render" / "workshop.html").read_text()
     assert "isSecureContext" in workshop and "innerwork.css" in workshop
+    assert "window.top.postMessage" not in workshop  # Voila's console relay to a framing page is gone
     # the storage is named in the page, after its settings and before JupyterLite reads them
     assert workshop.index('id="jupyter-config-data"') < workshop.index(page.SITE_STORAGE) < workshop.index("voici.js")
     assert page.remote_loads(out) == []
@@ -106,6 +107,7 @@ def test_every_page_carries_a_policy_that_lets_it_reach_only_the_sites_own_addre
         head = re.search(r"<head\b[^>]*>\s*", text)
         meta = re.match(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text[head.end() :])
         assert meta, f"{html} has no policy first in its <head>"
+        assert text[head.end() + meta.end() :].startswith(csp.NO_REFERRER)
         directives = {d.split()[0]: d.split()[1:] for d in meta.group(1).split("; ")}
         assert directives["default-src"] == ["'none'"] and directives["connect-src"] == ["'self'"]
         assert directives["img-src"] == ["'self'", "data:", "blob:"] and directives["form-action"] == ["'none'"]

@@ -39,6 +39,10 @@ POLICY: dict[str, list[str]] = {
 }
 
 
+#: a link followed from a page (a helpline's site, say) is not told which page it came from
+NO_REFERRER = '\n<meta name="referrer" content="no-referrer">'
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """``'sha256-…'`` for each inline script the page runs, in order, each once."""
     found: list[str] = []
@@ -61,9 +65,10 @@ def policy(html: str) -> str:
 
 
 def with_policy(html: str) -> str:
-    """``html`` with its policy as the first element of ``<head>`` (it governs only what follows it)."""
+    """``html`` with its policy as the first element of ``<head>`` (it governs only what follows it),
+    and no referrer sent with anything it loads or any link followed from it."""
     head = re.search(r"<head\b[^>]*>", html, re.IGNORECASE)
     if head is None:
         raise ValueError("the page has no <head>")
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{NO_REFERRER}'
     return html[: head.end()] + meta + html[head.end() :]

@@ -21,6 +21,9 @@ TEMPLATE_STATIC = DATA / "jupyter" / "voila" / "templates" / "innerwork" / "stat
 PAGE_NAME = "workshop"
 # Voila's templates link Font Awesome on a CDN; innerwork uses no icon font (as innerwork serve's template)
 _REMOTE_LINK = re.compile(r'<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>\s*', re.IGNORECASE)
+# Voila's template passes every console message to window.top: to another site's page, were this one
+# framed by it. It serves only JupyterLab's Voila preview, which a static site has no use for.
+_CONSOLE_TO_TOP = re.compile(r"<!-- voila log js -->\s*<script>.*?</script>\s*", re.DOTALL)
 _REMOTE_LOAD = re.compile(
     r'<(?:script|link|img|iframe|source|audio|video)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]*)"', re.I
 )
@@ -128,7 +131,7 @@ def finish(site: Path) -> list[Path]:
     for name in ("innerwork.css", "innerwork.js"):
         shutil.copy(TEMPLATE_STATIC / name, static / name)
     for page in site.rglob("*.html"):
-        text = _REMOTE_LINK.sub("", page.read_text(encoding="utf-8"))
+        text = _CONSOLE_TO_TOP.sub("", _REMOTE_LINK.sub("", page.read_text(encoding="utf-8")))
         if page.parent == site / "voici" / "render":
             prefix = "../../static/innerwork"
             text = text.replace(
