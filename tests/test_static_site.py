@@ -105,9 +105,11 @@ def test_every_page_carries_a_policy_that_lets_it_reach_only_the_sites_own_addre
     for html in pages:
         text = html.read_text(encoding="utf-8")
         head = re.search(r"<head\b[^>]*>\s*", text)
-        meta = re.match(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text[head.end() :])
-        assert meta, f"{html} has no policy first in its <head>"
-        assert text[head.end() + meta.end() :].startswith(csp.NO_REFERRER)
+        meta = re.match(
+            r'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text[head.end() :]
+        )
+        assert meta, f"{html} has no encoding and policy first in its <head>"
+        assert text[head.end() + meta.end() :].startswith(csp.NO_REFERRER) and text.count("charset=") == 1
         directives = {d.split()[0]: d.split()[1:] for d in meta.group(1).split("; ")}
         assert directives["default-src"] == ["'none'"] and directives["connect-src"] == ["'self'"]
         assert directives["img-src"] == ["'self'", "data:", "blob:"] and directives["form-action"] == ["'none'"]

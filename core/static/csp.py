@@ -23,6 +23,7 @@ _SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 #: script types a browser runs; any other (application/json, ...) is data and needs no permission
 _RUN_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>[ \t]*\n?", re.IGNORECASE)
 
 #: every kind of load, in order; ``script-src`` gains the hashes of the page's own inline scripts
 POLICY: dict[str, list[str]] = {
@@ -65,10 +66,12 @@ def policy(html: str) -> str:
 
 
 def with_policy(html: str) -> str:
-    """``html`` with its policy as the first element of ``<head>`` (it governs only what follows it),
-    and no referrer sent with anything it loads or any link followed from it."""
+    """``html`` with its policy at the top of ``<head>`` (it governs only what follows it), and no
+    referrer sent with anything it loads or any link followed from it. The page's encoding comes
+    first: a browser looks for it in the first 1024 bytes only."""
+    html = _CHARSET.sub("", html)
     head = re.search(r"<head\b[^>]*>", html, re.IGNORECASE)
     if head is None:
         raise ValueError("the page has no <head>")
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">{NO_REFERRER}'
-    return html[: head.end()] + meta + html[head.end() :]
+    meta = f'\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html[: head.end()] + meta + NO_REFERRER + html[head.end() :]
