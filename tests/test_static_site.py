@@ -9,14 +9,16 @@ import re
 import subprocess
 import sys
 import time
+import urllib.request
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from ports import free_port
 
 from innerwork.errors import BuildError
-from innerwork.static import build, page, pins, pyodide
+from innerwork.static import build, csp, page, pins, pyodide, service_worker
 
 BUILD_TIMEOUT = 900  # seconds; the build takes 20-40 s with a warm cache, a few minutes with a cold one
 LOAD_TIMEOUT = 240_000  # ms for a page to become usable: Pyodide starts and loads ~35 wheels each time
@@ -36,12 +38,12 @@ def site(tmp_path_factory):
     return out, done.stdout
 
 
-@pytest.fixture(scope="session")
-def served(site):
-    """The site served by `python -m http.server` on 127.0.0.1 (a secure context, like localhost)."""
+@contextmanager
+def serving(folder: Path):
+    """``folder`` served by `python -m http.server` on 127.0.0.1 (a secure context, like localhost)."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "-b", "127.0.0.1", "-d", str(site[0]), str(port)],
+        [sys.executable, "-m", "http.server", "-b", "127.0.0.1", "-d", str(folder), str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -49,15 +51,22 @@ def served(site):
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
-            import urllib.request
-
             urllib.request.urlopen(url, timeout=2).close()
             break
         except OSError:
             time.sleep(0.2)
-    yield url, port
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield url, port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The site, served at the root of its address."""
+    with serving(site[0]) as address:
+        yield address
 
 
 # -- the build --------------------------------------------------------------------------------------
@@ -70,6 +79,9 @@ def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(
     assert (out / "index.html").is_file() and "voici/render/workshop.html" in (out / "index.html").read_text()
     workshop = (out / "voici" / "render" / "workshop.html").read_text()
     assert "isSecureContext" in workshop and "innerwork.css" in workshop
+    assert "window.top.postMessage" not in workshop  # Voila's console relay to a framing page is gone
+    # the storage is named in the page, after its settings and before JupyterLite reads them
+    assert workshop.index('id="jupyter-config-data"') < workshop.index(page.SITE_STORAGE) < workshop.index("voici.js")
     assert page.remote_loads(out) == []
     assert (out / build.MARKER).is_file()  # a later build may replace this folder
     assert json.loads((out / "jupyter-lite.json").read_text())  # voici merged innerwork's settings in
@@ -84,6 +96,44 @@ def test_the_build_reports_its_steps_and_writes_a_site_that_needs_no_other_host(
     # spelled as the kernel looks for them, so it installs none of them again with micropip
     assert {"pyodide_kernel", "ipykernel", "comm", "jedi", "ipython", "sqlite3", "piplite", "micropip"} <= set(preload)
     assert "piplite" not in page.notebook("wins-log")["cells"][0]["source"]
+
+
+def test_every_page_carries_a_policy_that_lets_it_reach_only_the_sites_own_address(site):
+    out, _ = site
+    pages = sorted(out.rglob("*.html"))
+    assert out / "voici" / "render" / "workshop.html" in pages and out / "index.html" in pages
+    for html in pages:
+        text = html.read_text(encoding="utf-8")
+        head = re.search(r"<head\b[^>]*>\s*", text)
+        meta = re.match(
+            r'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text[head.end() :]
+        )
+        assert meta, f"{html} has no encoding and policy first in its <head>"
+        assert text[head.end() + meta.end() :].startswith(csp.NO_REFERRER) and text.count("charset=") == 1
+        directives = {d.split()[0]: d.split()[1:] for d in meta.group(1).split("; ")}
+        assert directives["default-src"] == ["'none'"] and directives["connect-src"] == ["'self'"]
+        assert directives["img-src"] == ["'self'", "data:", "blob:"] and directives["form-action"] == ["'none'"]
+        scripts = directives["script-src"]
+        assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:])  # no eval, no inline
+        # each inline script the page runs is allowed by its own hash, and nothing else is
+        assert scripts[1:] == csp.inline_script_hashes(text)
+    assert len(csp.inline_script_hashes((out / "voici" / "render" / "workshop.html").read_text())) >= 3
+
+
+def test_the_service_worker_refuses_other_hosts_before_anything_else(site):
+    out, _ = site
+    worker = (out / "service-worker.js").read_text(encoding="utf-8")
+    assert worker.count("respondWith(Response.error())") == 1
+    assert worker.index("async function onFetch(") < worker.index("Response.error()") < worker.index("heartbeat")
+    for other in out.rglob("service-worker.js"):
+        assert "respondWith(Response.error())" in other.read_text(encoding="utf-8")
+
+
+def test_a_service_worker_it_does_not_recognise_stops_the_build(tmp_path):
+    (tmp_path / "service-worker.js").write_text("self.addEventListener('fetch', (e) => {});")
+    expected = r"service-worker.js has no fetch handler innerwork recognises \(it expects jupyterlite-core 0\.7\.0\)"
+    with pytest.raises(BuildError, match=expected):
+        service_worker.refuse_other_hosts(tmp_path)
 
 
 def test_the_modules_the_page_imports_come_compiled_by_pyodides_own_python(site):
@@ -203,8 +253,8 @@ def open_page(context, url, requests):
     return page_
 
 
-def browser_keeps(page_, text: str) -> bool:
-    """Whether any IndexedDB record of this site holds ``text`` (the drive keeps files there)."""
+def databases_keeping(page_, text: str) -> list[str]:
+    """The IndexedDB databases of this address with a record that holds ``text`` (the drive keeps files there)."""
     return page_.evaluate(
         """async (text) => {
           const found = [];
@@ -212,20 +262,35 @@ def browser_keeps(page_, text: str) -> bool:
             const db = await new Promise((ok, no) => { const r = indexedDB.open(info.name); r.onsuccess = () => ok(r.result); r.onerror = no; });
             for (const name of db.objectStoreNames) {
               const all = await new Promise((ok, no) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); r.onerror = no; });
-              if (JSON.stringify(all).includes(text)) found.push(info.name + '/' + name);
+              if (JSON.stringify(all).includes(text) && !found.includes(info.name)) found.push(info.name);
             }
             db.close();
           }
-          return found.length > 0;
+          return found;
         }""",
         text,
     )
 
 
+def browser_keeps(page_, text: str) -> bool:
+    """Whether any IndexedDB record of this address holds ``text``."""
+    return bool(databases_keeping(page_, text))
+
+
+#: reports each refusal of the page's policy to the console, where a test can collect them
+REPORT_REFUSALS = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.warn("refused by the page's policy:", e.violatedDirective, e.blockedURI, e.sourceFile));"""
+#: JupyterLite 0.7's service-worker heartbeat calls setTimeout(undefined) once its first ping is answered
+#: (the method is passed unbound); without a policy the browser evaluates the string "undefined", a no-op
+HARMLESS_REFUSAL = "refused by the page's policy: script-src eval http://127.0.0.1:{port}/voici/build/1650.js"
+
+
 def test_a_participant_does_the_exercise_reloads_finds_it_and_nothing_leaves_the_machine(browser, served):
-    url, _ = served
-    requests = []
+    url, port = served
+    requests, refusals = [], []
     context = browser.new_context(service_workers="allow", accept_downloads=True)
+    context.add_init_script(REPORT_REFUSALS)
+    context.on("console", lambda m: refusals.append(m.text) if "refused by the page's policy" in m.text else None)
     page_ = open_page(context, url, requests)
     box = page_.locator(".innerwork-step textarea").first
     box.wait_for(timeout=LOAD_TIMEOUT)
@@ -273,7 +338,109 @@ def test_a_participant_does_the_exercise_reloads_finds_it_and_nothing_leaves_the
         time.sleep(0.5)
     assert not browser_keeps(page_, ANSWER)
     assert [u for u in requests if not _local(u)] == []
+    # everything above worked under the page's policy, which refused nothing it needed
+    assert [r for r in refusals if r != HARMLESS_REFUSAL.format(port=port)] == []
     context.close()
+
+
+def test_the_pages_policy_refuses_to_send_anything_to_another_host(browser, served):
+    url, _ = served
+    reached = []
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(REPORT_REFUSALS)
+
+    def another_host(route):
+        reached.append(route.request.url)
+        route.fulfill(status=200, body="hello", headers={"Access-Control-Allow-Origin": "*"})
+
+    context.route("https://example.com/**", another_host)
+    # the same address with a page that has no policy: there the same script reaches the other host
+    context.route(f"{url}no-policy.html", lambda route: route.fulfill(status=200, body="<!doctype html><p>none"))
+    send = """async () => {
+      const refused = [];
+      document.addEventListener("securitypolicyviolation", (e) => refused.push(e.violatedDirective + " " + e.blockedURI));
+      const fetched = await fetch("https://example.com/answers?text=mine").then((r) => r.text(), (e) => "refused: " + e);
+      const image = await new Promise((done) => {
+        const img = new Image(); img.onload = () => done("loaded"); img.onerror = () => done("refused");
+        img.src = "https://example.com/pixel.png?text=mine";
+      });
+      await new Promise((done) => setTimeout(done, 200));
+      return {fetched, image, refused};
+    }"""
+    page_ = context.new_page()
+    page_.goto(f"{url}no-policy.html")
+    assert page_.evaluate(send)["fetched"] == "hello"
+    assert sorted(reached) == ["https://example.com/answers?text=mine", "https://example.com/pixel.png?text=mine"]
+    reached.clear()
+
+    page_.goto(f"{url}voici/render/workshop.html", wait_until="domcontentloaded")
+    outcome = page_.evaluate(send)
+    assert outcome["fetched"].startswith("refused") and outcome["image"] == "refused"
+    assert sorted(outcome["refused"]) == [
+        "connect-src https://example.com/answers?text=mine",
+        "img-src https://example.com/pixel.png?text=mine",
+    ]
+    assert reached == []  # no request left the page
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
+def test_the_kernels_worker_cannot_reach_another_host_either(browser, served):
+    """The page's policy does not bind the kernel's web worker; the site's service worker refuses for it."""
+    url, _ = served
+    reached = []
+    context = browser.new_context(service_workers="allow")
+
+    def another_host(route):
+        reached.append(route.request.url)
+        route.fulfill(status=200, body="hello", headers={"Access-Control-Allow-Origin": "*"})
+
+    context.route("https://example.com/**", another_host)
+    page_ = context.new_page()
+    page_.goto(url)
+    page_.locator(".innerwork-step textarea").first.wait_for(timeout=LOAD_TIMEOUT)
+    (kernel,) = [w for w in page_.workers if "pyodide-kernel-extension" in w.url]
+    send = "(address) => fetch(address).then((r) => r.text(), (e) => 'refused: ' + e)"
+    assert "innerwork" in kernel.evaluate(send, f"{url}static/innerwork/innerwork.css")  # its own site: yes
+    assert kernel.evaluate(send, "https://example.com/answers?text=mine").startswith("refused")
+    send_xhr = """(address) => {
+      const request = new XMLHttpRequest();
+      try { request.open("GET", address, false); request.send(); return "sent: " + request.status; }
+      catch (e) { return "refused: " + e; }
+    }"""
+    assert kernel.evaluate(send_xhr, f"{url}static/innerwork/innerwork.css") == "sent: 200"
+    assert kernel.evaluate(send_xhr, "https://example.com/answers?text=xhr").startswith("refused")
+    assert reached == []
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
+def test_two_sites_at_one_address_keep_their_entries_apart(browser, site, tmp_path):
+    """One host serving the same build in two folders, as https://user.github.io/workshop-a/ and /workshop-b/."""
+    for folder in ("workshop-a", "workshop-b"):
+        (tmp_path / folder).symlink_to(site[0], target_is_directory=True)
+    with serving(tmp_path) as (url, _):
+        context = browser.new_context(service_workers="allow")
+        first = open_page(context, f"{url}workshop-a/", [])
+        box = first.locator(".innerwork-step textarea").first
+        box.wait_for(timeout=LOAD_TIMEOUT)
+        box.click()
+        first.keyboard.type(ANSWER)
+        deadline = time.monotonic() + 60
+        while not browser_keeps(first, ANSWER) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        # named after the site's folder only: the same after any rebuild there
+        assert databases_keeping(first, ANSWER) == ["innerwork site /workshop-a/"]
+
+        second = open_page(context, f"{url}workshop-b/", [])
+        second.locator(".innerwork-step textarea").first.wait_for(timeout=LOAD_TIMEOUT)
+        header = ".lm-AccordionPanel-header, .jupyter-widget-Collapse-header"
+        second.locator(header, has_text="Your entries").first.click()
+        second.get_by_text("No entries yet.").wait_for(timeout=30_000)
+        names = [d["name"] for d in second.evaluate("indexedDB.databases()")]
+        assert sorted(names) == ["innerwork site /workshop-a/", "innerwork site /workshop-b/"]
+        assert databases_keeping(second, ANSWER) == ["innerwork site /workshop-a/"]
+        context.close()
 
 
 def test_over_plain_http_at_another_address_the_page_says_why_it_cannot_start(browser, served):

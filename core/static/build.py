@@ -23,7 +23,7 @@ from ..content.sourcefile import read
 from ..errors import BuildError
 from ..paths import shipped
 from ..registry.registered import plugins
-from . import bytecode, page, pins, pyodide, wheels
+from . import bytecode, page, pins, pyodide, service_worker, wheels
 
 #: written into every site, so that a later build may replace the folder (and nothing else)
 MARKER = ".innerwork-site"
@@ -166,6 +166,7 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, pl
         _voici_build(lite, contents, site)
         log("Making every page ask nothing of another host")
         pages = page.finish(site)
+        service_worker.refuse_other_hosts(site)
         remote = page.remote_loads(site)
         if remote:
             raise BuildError("These pages would still load files from another host:\n" + "\n".join(remote))

@@ -1,5 +1,6 @@
 """The site's pages after Voici has written them: nothing from another host, innerwork's stylesheet and
-page script, a plain message where the page cannot start, and ``index.html`` leading to the workshop.
+page script, a plain message where the page cannot start, storage of the site's own, a policy that
+lets each page reach only the site's own address, and ``index.html`` leading to the workshop.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from ..app.plan import ENVIRONMENT as PLAN_VARIABLE
 from ..app.plan import Plan
 from ..errors import BuildError
 from ..paths import DATA
+from . import csp
 
 TEMPLATE_STATIC = DATA / "jupyter" / "voila" / "templates" / "innerwork" / "static"
 #: the notebook Voici renders as the workshop page (``voici/render/workshop.html``)
 PAGE_NAME = "workshop"
 # Voila's templates link Font Awesome on a CDN; innerwork uses no icon font (as innerwork serve's template)
 _REMOTE_LINK = re.compile(r'<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>\s*', re.IGNORECASE)
+# Voila's template passes every console message to window.top: to another site's page, were this one
+# framed by it. It serves only JupyterLab's Voila preview, which a static site has no use for.
+_CONSOLE_TO_TOP = re.compile(r"<!-- voila log js -->\s*<script>.*?</script>\s*", re.DOTALL)
 _REMOTE_LOAD = re.compile(
     r'<(?:script|link|img|iframe|source|audio|video)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]*)"', re.I
 )
@@ -50,6 +55,24 @@ INSECURE_ORIGIN = """<script>
 })();
 </script>
 """
+
+#: Run just after the page's JupyterLite settings (``<script id="jupyter-config-data">``), before
+#: JupyterLite reads them: the browser storage (IndexedDB) that keeps the drive, and with it the
+#: answers, is named after the site's folder on its host (``/workshop-a/``). Two sites in different
+#: folders of one address keep their entries apart; rebuilding a site in the same place keeps its name.
+SITE_STORAGE = """<script>
+(function () {
+  var element = document.getElementById("jupyter-config-data");
+  var config = JSON.parse(element.textContent);
+  var site = new URL(config.baseUrl || "./", location.href).pathname;
+  var name = "innerwork site " + site;
+  config.contentsStorageName = config.settingsStorageName = config.workspacesStorageName = name;
+  element.textContent = JSON.stringify(config);
+})();
+</script>
+"""
+#: the settings script Voici writes, up to its end
+_CONFIG_SCRIPT = re.compile(r'<script\b[^>]*\bid="jupyter-config-data"[^>]*>.*?</script>\s*', re.DOTALL)
 
 STATIC_PAGE_STYLE = """<style>
 .innerwork-insecure { max-width: 38em; margin: 2em auto; padding: 0 1em; font: 1.05rem/1.5 system-ui, sans-serif; }
@@ -94,7 +117,7 @@ def notebook(exercise_id: str | None, plan: Plan | None = None) -> dict:
 
 def index_html(target: str) -> str:
     """``index.html``: straight on to the workshop page."""
-    return (
+    return csp.with_policy(
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         "<title>innerwork</title></head>\n"
@@ -109,7 +132,7 @@ def finish(site: Path) -> list[Path]:
     for name in ("innerwork.css", "innerwork.js"):
         shutil.copy(TEMPLATE_STATIC / name, static / name)
     for page in site.rglob("*.html"):
-        text = _REMOTE_LINK.sub("", page.read_text(encoding="utf-8"))
+        text = _CONSOLE_TO_TOP.sub("", _REMOTE_LINK.sub("", page.read_text(encoding="utf-8")))
         if page.parent == site / "voici" / "render":
             prefix = "../../static/innerwork"
             text = text.replace(
@@ -118,7 +141,13 @@ def finish(site: Path) -> list[Path]:
                 f'<link rel="stylesheet" href="{prefix}/innerwork.css">',
                 1,
             ).replace("</body>", f'<script src="{prefix}/innerwork.js"></script>\n</body>', 1)
-        page.write_text(text, encoding="utf-8")
+        text, named = _CONFIG_SCRIPT.subn(lambda found: found.group(0) + SITE_STORAGE, text, count=1)
+        if not named and page.parent == site / "voici" / "render":
+            raise BuildError(f"{page} has no JupyterLite settings (jupyter-config-data) to name its storage in.")
+        try:
+            page.write_text(csp.with_policy(text), encoding="utf-8")
+        except ValueError as problem:
+            raise BuildError(f"{page}: {problem}; its policy cannot be written.") from None
     (site / "index.html").write_text(index_html(f"voici/render/{PAGE_NAME}.html"), encoding="utf-8")
     pages = sorted((site / "voici" / "render").glob("*.html"))
     if not pages:
