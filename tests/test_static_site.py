@@ -294,7 +294,7 @@ def test_over_plain_http_at_another_address_the_page_says_why_it_cannot_start(br
     context.close()
 
 
-def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(tmp_path, monkeypatch):
+def test_an_exercise_from_a_plugin_folder_is_refused_and_the_plugin_is_named_with_why(tmp_path, monkeypatch):
     import yaml
 
     from innerwork.catalogue import loader
@@ -312,8 +312,9 @@ def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(
     monkeypatch.setenv("INNERWORK_PLUGINS_DIR", str(plugin.parent))
     loader.reset()
     try:
-        assert any(name.startswith("my_content (") for name in build.plugins_left_out())
-        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json"):
+        (left_out,) = [name for name in build.plugins_left_out() if name.startswith("my_content (")]
+        assert f"a plugin folder {plugin.parent}" in left_out and "install it with pip" in left_out
+        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json, which the plugin my_content "):
             build.build_site(tmp_path / "site", "my-wins", log=lambda _: None)
         assert not (tmp_path / "site").exists()
     finally:
