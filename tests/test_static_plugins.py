@@ -4,6 +4,7 @@ compiled code, one needing what the site lacks, and a plugin folder are named wi
 exercise of theirs is refused."""
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -77,6 +78,26 @@ def test_only_the_pure_plugin_package_is_carried_and_each_other_is_named_with_wh
     )
     assert after == "['grounding (innerwork-grounding 0.3.0)']"
     assert numpy.startswith("needs_numpy (innerwork-needs-numpy 0.1.0): needs 'numpy', which is not in the site")
+
+
+def test_an_editable_install_goes_with_the_files_of_its_package(tmp_path):
+    source = tmp_path / "innerwork-grounding"
+    shutil.copytree(PACKAGES / "innerwork-grounding", source)
+    python = make_plugin_env(tmp_path / "venv")
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "-e"]
+    subprocess.run([*pip, str(source)], check=True)
+    code = (
+        "from innerwork.static import bundled, build\n"
+        "from innerwork.registry.registered import plugins\n"
+        "(plugin,), left_out = bundled.sort_plugins(plugins())\n"
+        "print(sorted(plugin.files), left_out)\n"
+        "print(sorted(build.shipped_exercises_json('five-senses')['innerwork-grounding']))\n"
+    )
+    done = run_code(python, code)
+    assert done.returncode == 0, done.stderr
+    files, exercises = done.stdout.splitlines()
+    assert files == "['innerwork_grounding/__init__.py', 'innerwork_grounding/exercises/five-senses.yaml'] []"
+    assert exercises == "['innerwork_grounding/exercises/five-senses.json']"
 
 
 def test_an_exercise_of_a_compiled_plugin_is_refused_before_anything_is_downloaded(plugin_env, tmp_path):
