@@ -179,6 +179,20 @@ def test_a_missing_pin_is_named_with_the_command_that_installs_it(monkeypatch):
         pins.check_build_packages()
 
 
+def test_a_site_without_the_pyodide_kernel_is_refused(tmp_path):
+    from plugin_envs import make_plugin_env, run
+
+    # a venv that sees the build packages but not their JupyterLab extensions, which only JUPYTER_PATH names:
+    # innerwork finds the kernel's wheels there, voici build does not look there for the kernel itself
+    python = make_plugin_env(tmp_path / "venv")
+    shares = [Path(p) / "share" / "jupyter" for p in (sys.prefix, sys.base_prefix)]
+    share = next(s for s in shares if (s / "labextensions" / pins.KERNEL_EXTENSION).is_dir())
+    done = run(python, "build", str(tmp_path / "site"), "--exercise", "wins-log", JUPYTER_PATH=str(share))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "voici build left out the Pyodide kernel" in done.stderr and "pip install 'innerwork[static]'" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_missing_npm_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(pyodide.shutil, "which", lambda name: None)
     with pytest.raises(BuildError, match="npm is needed"):

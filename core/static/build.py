@@ -174,6 +174,16 @@ def _voici_build(lite: Path, contents: Path, output: Path) -> None:
     done = subprocess.run(command, cwd=lite, capture_output=True, text=True)
     if done.returncode != 0:
         raise BuildError("voici build failed:\n" + (done.stderr or done.stdout).strip()[-3000:])
+    config = json.loads((output / "jupyter-lite.json").read_text(encoding="utf-8"))
+    extensions = config.get("jupyter-config-data", {}).get("federated_extensions", [])
+    if pins.KERNEL_EXTENSION not in {extension.get("name") for extension in extensions}:
+        # the page would say only "No kernel available", in the participant's browser
+        raise BuildError(
+            f"voici build left out the Pyodide kernel ({pins.KERNEL_EXTENSION}): it looks for JupyterLab "
+            f"extensions only under this Python's own prefix, {Path(sys.prefix) / 'share' / 'jupyter'}. "
+            "Install the build packages into this Python's environment itself (not with --user, nor through "
+            "--system-site-packages): pip install 'innerwork[static]'"
+        )
 
 
 def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, plan: Plan | None = None) -> Built:
