@@ -36,7 +36,9 @@ def jupyter_share() -> Path:
 @pytest.fixture(scope="module")
 def plugin_env(tmp_path_factory):
     root = tmp_path_factory.mktemp("venv")
-    python = make_plugin_env(root, "innerwork-grounding", "innerwork-compiled", "innerwork-needs-numpy")
+    python = make_plugin_env(
+        root, "innerwork-grounding", "innerwork-compiled", "innerwork-needs-numpy", "innerwork-needs-six"
+    )
     # the venv sees the build packages but not their JupyterLab extensions, which jupyterlite looks for in
     # sys.prefix only: there, as `pip install 'innerwork[static]'` into the venv would put them
     (root / "share").mkdir(exist_ok=True)
@@ -56,7 +58,7 @@ def grounding_site(plugin_env, tmp_path_factory):
     return out, done.stdout
 
 
-def test_only_the_pure_plugin_package_is_carried_and_each_other_is_named_with_why(plugin_env):
+def test_only_the_pure_plugin_packages_are_carried_and_each_other_is_named_with_why(plugin_env):
     code = (
         "from innerwork.static import bundled\n"
         "from innerwork.registry.registered import plugins\n"
@@ -69,15 +71,21 @@ def test_only_the_pure_plugin_package_is_carried_and_each_other_is_named_with_wh
     )
     done = run_code(plugin_env, code)
     assert done.returncode == 0, done.stderr
-    before, compiled, after, numpy = done.stdout.splitlines()
-    # numpy is checked once the site's wheels are known; innerwork's version at once
-    assert "grounding (innerwork-grounding 0.3.0)" in before and "needs_numpy" in before
+    before, compiled, after, *lacking = done.stdout.splitlines()
+    # numpy and six are checked once the site's wheels are known; innerwork's version at once
+    assert before == (
+        "['grounding (innerwork-grounding 0.3.0)', 'needs_numpy (innerwork-needs-numpy 0.1.0)', "
+        "'needs_six (innerwork-needs-six 0.1.0)']"
+    )
     assert compiled == (
         "compiled (innerwork-compiled 0.1.0): has compiled code: innerwork_compiled/_speedups.so; "
         "only pure-Python plugins go to the browser"
     )
     assert after == "['grounding (innerwork-grounding 0.3.0)']"
-    assert numpy.startswith("needs_numpy (innerwork-needs-numpy 0.1.0): needs 'numpy', which is not in the site")
+    assert lacking == [
+        "needs_numpy (innerwork-needs-numpy 0.1.0): needs 'numpy', which is not in the site",
+        "needs_six (innerwork-needs-six 0.1.0): needs 'six', which is not in the site (its requirement 'six>=1.16')",
+    ]
 
 
 def test_an_editable_install_goes_with_the_files_of_its_package(tmp_path):
@@ -121,13 +129,18 @@ def test_an_exercise_of_a_plugin_needing_numpy_is_refused_naming_it(plugin_env, 
 def test_the_pure_plugin_goes_to_the_site_with_its_entry_point_and_json_exercises(grounding_site):
     out, printed = grounding_site
     assert "plugin grounding (innerwork-grounding 0.3.0), with 1 exercise(s)" in printed
+    # six is not in the site by itself: its pure wheel comes from the package index for the plugin needing it
+    assert "six>=1.16, for a plugin: six-1.17.0-py2.py3-none-any.whl" in printed
+    assert "plugin needs_six (innerwork-needs-six 0.1.0), with 0 exercise(s)" in printed
+    assert "numpy: no wheel for the browser on the package index" in printed
     assert "not in the site: compiled (innerwork-compiled 0.1.0): has compiled code" in printed
     assert "not in the site: needs_numpy (innerwork-needs-numpy 0.1.0): needs 'numpy'" in printed
     folder = out / "static" / "pyodide"
     lock = json.loads((folder / "pyodide-lock.json").read_text())
     entry = lock["packages"]["innerwork-grounding"]
     assert entry["imports"] == ["innerwork_grounding"] and (folder / entry["file_name"]).is_file()
-    assert not {"innerwork-compiled", "innerwork-needs-numpy"} & set(lock["packages"])
+    assert not {"innerwork-compiled", "innerwork-needs-numpy", "numpy"} & set(lock["packages"])
+    assert {"six", "innerwork-needs-six"} <= set(lock["packages"])
     settings = json.loads((out / "jupyter-lite.json").read_text())["jupyter-config-data"]["litePluginSettings"]
     assert "innerwork_grounding" in settings[f"{pins.KERNEL_EXTENSION}:kernel"]["loadPyodideOptions"]["packages"]
     with zipfile.ZipFile(folder / entry["file_name"]) as archive:
@@ -141,7 +154,9 @@ def test_the_pure_plugin_goes_to_the_site_with_its_entry_point_and_json_exercise
     # its module was imported when the page started under Pyodide at build time, so it comes compiled
     (bytecode,) = folder.glob("innerwork_site_bytecode-*.whl")
     with zipfile.ZipFile(bytecode) as archive:
-        assert "innerwork_grounding/__pycache__/__init__.cpython-313.pyc" in archive.namelist()
+        compiled = set(archive.namelist())
+    assert "innerwork_grounding/__pycache__/__init__.cpython-313.pyc" in compiled
+    assert {"innerwork_needs_six/__pycache__/__init__.cpython-313.pyc", "__pycache__/six.cpython-313.pyc"} <= compiled
 
 
 # -- the plugin's exercise in Chromium --------------------------------------------------------------

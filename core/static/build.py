@@ -166,6 +166,47 @@ def _browser_wheels(cache: Path, lock: dict, shims: Path, log) -> list[Path]:
     return found
 
 
+def _plugin_requirements(
+    cache: Path, carried: list[bundled.SitePlugin], site_wheels: list[Path], find_links: Path, log
+) -> list[Path]:
+    """Pure-Python wheels for the plugins' requirements the site lacks (with their dependencies), from the
+    package index for the browser's platform, each kept in ``cache``; a requirement with no pure wheel
+    gets none (its plugin is then left out, named)."""
+    site = bundled.site_projects(site_wheels, carried)
+    missing = sorted(
+        {str(r) for p in carried for r in p.requires if bundled.canonical(r.name) not in site}, key=str.lower
+    )
+    constraints = "".join(
+        f"{pyodide.canonical_name(w)}=={w.name.split('-')[1]}\n" for w in site_wheels if "+" not in w.name
+    )
+    found: list[Path] = []
+    for requirement in missing:
+        key = hashlib.sha256(json.dumps([requirement, constraints, pins.PLATFORM]).encode()).hexdigest()[:16]
+        folder = cache / f"plugin-requirement-{key}"
+        if not (folder / "complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            (folder / "constraints.txt").write_text(constraints, encoding="utf-8")
+            try:
+                wheels.download_browser_wheels(
+                    folder, folder / "constraints.txt", find_links, lambda _: None, [requirement]
+                )
+            except BuildError:
+                log(f"  {requirement}: no wheel for the browser on the package index")
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
+            (folder / "complete").write_text("", encoding="utf-8")
+        new = [w for w in sorted(folder.glob("*.whl")) if pyodide.canonical_name(w) not in site]
+        compiled = [w.name for w in new if not w.name.endswith("-none-any.whl")]
+        if compiled:
+            log(f"  {requirement}: not pure Python ({', '.join(compiled)}), so not in the site")
+            continue
+        log(f"  {requirement}, for a plugin: {', '.join(w.name for w in new) or 'in the site already'}")
+        found += new
+        site.update({pyodide.canonical_name(w): w.name.split("-")[1] for w in new})
+    return found
+
+
 def _voici_build(lite: Path, contents: Path, output: Path) -> None:
     # voici-core's own `python -m voici_core` imports the `voici` package, which only voici (not -core) has
     run_voici = "import sys; from voici_core.app import main; sys.exit(main())"
@@ -215,6 +256,7 @@ def build_site(outdir: str | Path, exercise_id: str | None = None, log=print, pl
         found = _browser_wheels(cache, lock, shims, log)
         own = wheels.innerwork_wheel(shims, exercises["innerwork"])
         every = [*pyodide.locked_wheels(cache), *wheels.kernel_wheels(), *found, *shims.glob("*.whl")]
+        every += _plugin_requirements(cache, carried, every, shims, log)
         every += _plugin_wheels(work / "plugins", carried, every, exercises, chosen, log)
         pyodide.write_lock(lite, lock, every)
         every.append(bytecode.compile_site(lite / "static" / "pyodide", cache, log))

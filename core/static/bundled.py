@@ -93,7 +93,7 @@ def sort_plugins(registry: Plugins) -> tuple[list[SitePlugin], list[LeftOut]]:
             left_out.append(LeftOut(names, f"{dist.metadata['Name']} {dist.version}", impure))
         else:
             carried.append(SitePlugin(dist, names, files, browser_requirements(dist)))
-    known = {"innerwork": metadata.version("innerwork")} | {_canonical(p.name): p.distribution.version for p in carried}
+    known = {"innerwork": metadata.version("innerwork")} | {canonical(p.name): p.distribution.version for p in carried}
     return settle(carried, left_out, known, complete=False)
 
 
@@ -110,16 +110,17 @@ def settle(
             return carried, left_out
         for plugin in [p for p in carried if p.name in unmet]:
             carried.remove(plugin)
-            site.pop(_canonical(plugin.name), None)
+            site.pop(canonical(plugin.name), None)
             left_out.append(LeftOut(plugin.plugins, f"{plugin.name} {plugin.distribution.version}", unmet[plugin.name]))
 
 
 def unmet_requirement(plugin: SitePlugin, site: dict[str, str], complete: bool) -> str | None:
     for requirement in plugin.requires:
-        name = _canonical(requirement.name)
+        name = canonical(requirement.name)
         if name not in site:
             if complete:
-                return f"needs '{requirement.name}', which is not in the site (its requirement '{requirement}')"
+                given = f" (its requirement '{requirement}')" if str(requirement) != requirement.name else ""
+                return f"needs '{requirement.name}', which is not in the site{given}"
             continue
         if requirement.specifier and not requirement.specifier.contains(site[name], prereleases=True):
             return f"needs '{requirement}', and the site has {requirement.name} {site[name]}"
@@ -130,7 +131,7 @@ def site_projects(site_wheels: list[Path], carried: list[SitePlugin]) -> dict[st
     """Every project in the site (canonical name → version): its wheels, innerwork and the plugins carried."""
     found = {pyodide.canonical_name(w): w.name.split("-")[1] for w in site_wheels}
     found["innerwork"] = metadata.version("innerwork")
-    return found | {_canonical(p.name): p.distribution.version for p in carried}
+    return found | {canonical(p.name): p.distribution.version for p in carried}
 
 
 def installed_files(dist: metadata.Distribution) -> dict[str, Path]:
@@ -223,5 +224,6 @@ def _under(path: Path, folders: list[Path]) -> bool:
     return any(path.is_relative_to(folder) for folder in folders)
 
 
-def _canonical(name: str) -> str:
+def canonical(name: str) -> str:
+    """A project's name as the site's lock keys it (``typing-extensions``)."""
     return re.sub(r"[-_.]+", "-", name).lower()

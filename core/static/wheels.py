@@ -138,8 +138,11 @@ def pure_constraints(lock: dict) -> str:
     return "\n".join(sorted(lines)) + "\n"
 
 
-def download_browser_wheels(folder: Path, constraints: Path, find_links: Path, log) -> list[Path]:
-    """pip downloads the wheels the kernel and innerwork need in the browser (the Pyodide platform)."""
+def download_browser_wheels(
+    folder: Path, constraints: Path, find_links: Path, log, requirements: Sequence[str] = ()
+) -> list[Path]:
+    """pip downloads the wheels the kernel and innerwork need in the browser (the Pyodide platform), or
+    those of ``requirements`` (with their dependencies)."""
     before = set(folder.glob("*.whl"))
     command = [
         sys.executable,
@@ -163,8 +166,7 @@ def download_browser_wheels(folder: Path, constraints: Path, find_links: Path, l
         str(constraints),
         "-d",
         str(folder),
-        *pins.KERNEL_REQUIREMENTS,
-        *pins.BROWSER_REQUIREMENTS,
+        *(requirements or [*pins.KERNEL_REQUIREMENTS, *pins.BROWSER_REQUIREMENTS]),
     ]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
