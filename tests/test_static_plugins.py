@@ -108,6 +108,26 @@ def test_an_editable_install_goes_with_the_files_of_its_package(tmp_path):
     assert exercises == "['innerwork_grounding/exercises/five-senses.json']"
 
 
+def test_a_plugins_content_folder_stays_in_its_wheel_when_the_site_offers_none_of_its_exercises(plugin_env, tmp_path):
+    code = (
+        "import sys, zipfile\n"
+        "from pathlib import Path\n"
+        "from innerwork.static import build, bundled\n"
+        "from innerwork.registry.registered import plugins\n"
+        "(plugin, *_), _ = bundled.sort_plugins(plugins())\n"
+        "folders = build._content_dirs(plugin)\n"
+        "for exercises in ({}, build.shipped_exercises_json('five-senses')[plugin.name]):\n"
+        "    wheel = bundled.plugin_wheel(Path(sys.argv[1]), plugin, folders, exercises)\n"
+        "    print(sorted(n for n in zipfile.ZipFile(wheel).namelist() if '/exercises/' in n))\n"
+    )
+    done = subprocess.run([str(plugin_env), "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "['innerwork_grounding/exercises/README.txt']",  # the browser's catalogue finds the folder, empty
+        "['innerwork_grounding/exercises/five-senses.json']",
+    ]
+
+
 def test_an_exercise_of_a_compiled_plugin_is_refused_before_anything_is_downloaded(plugin_env, tmp_path):
     cache = tmp_path / "cache"
     done = build(plugin_env, str(tmp_path / "site"), "--exercise", "speedy-wins", INNERWORK_BUILD_CACHE=str(cache))

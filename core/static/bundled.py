@@ -23,6 +23,10 @@ from . import pins, pyodide, wheels
 
 #: files that cannot run in a browser: compiled extension modules and shared libraries
 COMPILED = re.compile(r"\.(so|pyd|dylib|dll)(\.[0-9.]+)?$", re.IGNORECASE)
+#: left in a plugin's content folder when the site offers none of its exercises, so the folder is there
+EMPTY_CONTENT_README = (
+    b"This plugin's exercises go to a static site as JSON checked when it is built; this one offers none.\n"
+)
 #: the Pyodide platform, for the environment markers of a plugin's requirements
 BROWSER_MARKERS = {
     "sys_platform": "emscripten",
@@ -205,6 +209,9 @@ def plugin_wheel(folder: Path, plugin: SitePlugin, content_dirs: list[Path], exe
         if not (PurePosixPath(arc).suffix.lower() in SUFFIXES and _under(path.resolve(), folders))
     }
     files.update({arc: text.encode("utf-8") for arc, text in exercises_json.items()})
+    for arc_folder in _folder_names(plugin, folders):
+        if not any(arc.startswith(arc_folder + "/") for arc in files):  # so the folder is there to look in
+            files[f"{arc_folder}/README.txt"] = EMPTY_CONTENT_README
     return wheels.write_wheel(
         folder,
         plugin.name,
@@ -213,6 +220,16 @@ def plugin_wheel(folder: Path, plugin: SitePlugin, content_dirs: list[Path], exe
         requires=[r.name for r in plugin.requires],
         entry_points=plugin.distribution.read_text("entry_points.txt") or "",
     )
+
+
+def _folder_names(plugin: SitePlugin, folders: list[Path]) -> set[str]:
+    """The names in the wheel of the content ``folders`` inside the package."""
+    names = set()
+    for arc, path in plugin.files.items():
+        for folder in folders:
+            if path.resolve().is_relative_to(folder):
+                names.add(arc[: -len(path.resolve().relative_to(folder).as_posix()) - 1])
+    return names
 
 
 def json_name(arcname: str) -> str:
