@@ -128,6 +128,23 @@ def test_a_plugins_content_folder_stays_in_its_wheel_when_the_site_offers_none_o
     ]
 
 
+def test_a_plan_may_mix_innerworks_exercises_and_a_carried_plugins(plugin_env, tmp_path):
+    plan = tmp_path / "evening.yaml"
+    plan.write_text("title: An evening\nexercises: [five-senses, wins-log]\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from innerwork.app.plan import load_plan\n"
+        "from innerwork.static import build\n"
+        "found = build.shipped_exercises_json(*load_plan(sys.argv[1]).exercises)\n"
+        "print({home: sorted(files) for home, files in found.items()})\n"
+    )
+    done = subprocess.run([str(plugin_env), "-c", code, str(plan)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "{'innerwork': ['wins-log.json'], 'innerwork-grounding': ['innerwork_grounding/exercises/five-senses.json']}"
+    )
+
+
 def test_an_exercise_of_a_compiled_plugin_is_refused_before_anything_is_downloaded(plugin_env, tmp_path):
     cache = tmp_path / "cache"
     done = build(plugin_env, str(tmp_path / "site"), "--exercise", "speedy-wins", INNERWORK_BUILD_CACHE=str(cache))
