@@ -229,6 +229,20 @@ def test_a_missing_pin_is_named_with_the_command_that_installs_it(monkeypatch):
         pins.check_build_packages()
 
 
+def test_a_site_without_the_pyodide_kernel_is_refused(tmp_path):
+    from plugin_envs import make_plugin_env, run
+
+    # a venv that sees the build packages but not their JupyterLab extensions, which only JUPYTER_PATH names:
+    # innerwork finds the kernel's wheels there, voici build does not look there for the kernel itself
+    python = make_plugin_env(tmp_path / "venv")
+    shares = [Path(p) / "share" / "jupyter" for p in (sys.prefix, sys.base_prefix)]
+    share = next(s for s in shares if (s / "labextensions" / pins.KERNEL_EXTENSION).is_dir())
+    done = run(python, "build", str(tmp_path / "site"), "--exercise", "wins-log", JUPYTER_PATH=str(share))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "voici build left out the Pyodide kernel" in done.stderr and "pip install 'innerwork[static]'" in done.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_missing_npm_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(pyodide.shutil, "which", lambda name: None)
     with pytest.raises(BuildError, match="npm is needed"):
@@ -461,7 +475,7 @@ def test_over_plain_http_at_another_address_the_page_says_why_it_cannot_start(br
     context.close()
 
 
-def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(tmp_path, monkeypatch):
+def test_an_exercise_from_a_plugin_folder_is_refused_and_the_plugin_is_named_with_why(tmp_path, monkeypatch):
     import yaml
 
     from innerwork.catalogue import loader
@@ -479,8 +493,9 @@ def test_an_exercise_from_another_plugin_is_refused_and_other_plugins_are_named(
     monkeypatch.setenv("INNERWORK_PLUGINS_DIR", str(plugin.parent))
     loader.reset()
     try:
-        assert any(name.startswith("my_content (") for name in build.plugins_left_out())
-        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json"):
+        (left_out,) = [name for name in build.plugins_left_out() if name.startswith("my_content (")]
+        assert f"a plugin folder {plugin.parent}" in left_out and "install it with pip" in left_out
+        with pytest.raises(BuildError, match="'my-wins' comes from .*my-wins.json, which the plugin my_content "):
             build.build_site(tmp_path / "site", "my-wins", log=lambda _: None)
         assert not (tmp_path / "site").exists()
     finally:

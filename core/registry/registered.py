@@ -28,6 +28,8 @@ class Plugins:
     failed_types: dict[str, str] = field(default_factory=dict)
     #: step kind -> the plugin that registered it
     step_kind_plugins: dict[str, str] = field(default_factory=dict)
+    #: content folder -> the plugin that registered it (INNERWORK_EXERCISES folders have none)
+    content_dir_plugins: dict[Path, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,9 @@ def plugins() -> Plugins:
         found.failed_types[name] = found.types.pop(name).plugin
     for kind in [k for k, plugin in kind_plugins.items() if plugin in failed]:
         del found.step_kinds[kind]
-    found.content_dirs = [d for d, plugin in zip(found.content_dirs, dir_plugins, strict=True) if plugin not in failed]
+    kept = [(d, plugin) for d, plugin in zip(found.content_dirs, dir_plugins, strict=True) if plugin not in failed]
+    found.content_dirs = [d for d, _ in kept]
+    found.content_dir_plugins = dict(kept)
     extra = os.environ.get("INNERWORK_EXERCISES")
     if extra:
         found.content_dirs += [Path(p) for p in extra.split(os.pathsep) if p]

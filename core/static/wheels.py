@@ -60,12 +60,22 @@ def write_wheel(
     return path
 
 
-def _tree(folder: Path, prefix: str) -> dict[str, bytes]:
+def skipped(name: str) -> bool:
+    """Whether a file (by its name in a wheel) stays out of the site: caches and hidden files."""
+    return bool(_SKIP.search(name))
+
+
+def tree_files(folder: Path, prefix: str) -> dict[str, Path]:
+    """The files under ``folder`` that go in a wheel, by their name there (``prefix/...``)."""
     return {
-        f"{prefix}/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        f"{prefix}/{path.relative_to(folder).as_posix()}": path
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not _SKIP.search(path.relative_to(folder).as_posix())
+        if path.is_file() and not skipped(path.relative_to(folder).as_posix())
     }
+
+
+def _tree(folder: Path, prefix: str) -> dict[str, bytes]:
+    return {arc: path.read_bytes() for arc, path in tree_files(folder, prefix).items()}
 
 
 def innerwork_wheel(folder: Path, exercises_json: dict[str, str]) -> Path:
@@ -128,8 +138,11 @@ def pure_constraints(lock: dict) -> str:
     return "\n".join(sorted(lines)) + "\n"
 
 
-def download_browser_wheels(folder: Path, constraints: Path, find_links: Path, log) -> list[Path]:
-    """pip downloads the wheels the kernel and innerwork need in the browser (the Pyodide platform)."""
+def download_browser_wheels(
+    folder: Path, constraints: Path, find_links: Path, log, requirements: Sequence[str] = ()
+) -> list[Path]:
+    """pip downloads the wheels the kernel and innerwork need in the browser (the Pyodide platform), or
+    those of ``requirements`` (with their dependencies)."""
     before = set(folder.glob("*.whl"))
     command = [
         sys.executable,
@@ -153,8 +166,7 @@ def download_browser_wheels(folder: Path, constraints: Path, find_links: Path, l
         str(constraints),
         "-d",
         str(folder),
-        *pins.KERNEL_REQUIREMENTS,
-        *pins.BROWSER_REQUIREMENTS,
+        *(requirements or [*pins.KERNEL_REQUIREMENTS, *pins.BROWSER_REQUIREMENTS]),
     ]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
