@@ -276,6 +276,33 @@ def test_a_step_kind_whose_widget_raises_leaves_the_page_working(with_plugin, tm
         ExerciseApp(session)
 
 
+def test_a_required_step_whose_widget_raises_can_be_passed(with_plugin, tmp_path):
+    from innerwork.errors import PluginWarning
+    from innerwork.ui.widgets import ExerciseApp
+
+    class Faulty(innerwork.StepKind):
+        kind = "faulty"
+
+        def widget(self, value, on_change, context):
+            raise ValueError("cannot show")
+
+    with_plugin(step_kind_plugin(Faulty))
+    steps = (
+        "    - {id: odd, kind: faulty, prompt: Odd., required: true}\n"
+        "    - {id: after, kind: prompt, prompt: And then?}"
+    )
+    folder = write_exercise(tmp_path / "x", "faulty-required", "breathing", steps)
+    session = Session(catalogue.load_catalogue([folder]).exercises["faulty-required"], MemoryStore())
+    with pytest.warns(PluginWarning, match="widget of step kind 'faulty' failed"):
+        app = ExerciseApp(session)
+    assert "go on without this one" in app.input.value
+    app.next_button.click()
+    assert session.step.id == "after" and not session.problems
+    assert "odd" not in session.answers  # nothing was made up for the step nobody could answer
+    session.set_answer("after", "a walk")
+    assert session.finish() and session.entry.status == "completed"
+
+
 def test_a_widget_written_for_the_first_step_kind_api_still_works(with_plugin, tmp_path):
     from innerwork.ui.widgets import ExerciseApp
 

@@ -88,6 +88,8 @@ class Session:
         if self.exercise.steps[self.index].kind == "summary" and not self.finished:
             self.index = max(0, self.index - 1)
         self.problems: dict[str, str] = {}
+        #: steps whose answer box could not be shown (a fault in an add-on): the person may go on past them
+        self.not_shown: set[str] = set()
         #: ``None`` when saved; otherwise a plain message why the answers are only in memory
         self.save_problem: str | None = None
         self.saved = True
@@ -153,7 +155,8 @@ class Session:
         first, then saves, so that the step does not wait for the disk).
         """
         step = self.step
-        problem = step.problem(self.answers.get(step.id), self.answers) if step.records_answer else None
+        answerable = step.records_answer and step.id not in self.not_shown
+        problem = step.problem(self.answers.get(step.id), self.answers) if answerable else None
         self._set_problem(step.id, problem)
         if problem:
             return False
@@ -189,6 +192,7 @@ class Session:
     def finish(self) -> bool:
         """Check every answer; if all are acceptable, mark the entry completed, save it and return True."""
         problems = answer_problems(self.exercise, recorded(self.exercise, self.answers))
+        problems = {step_id: text for step_id, text in problems.items() if step_id not in self.not_shown}
         self.problems = problems
         if problems:
             first = next(i for i, s in enumerate(self.exercise.steps) if s.id in problems)

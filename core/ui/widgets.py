@@ -161,9 +161,10 @@ def step_input(step: StepKind, session: Session, on_change, redraw) -> W.Widget 
         info = registry.infos.setdefault(name, PluginInfo(name))
         # the error's kind only: its message could hold the person's answer
         report_problem(info, f"the widget of step kind '{step.kind}' failed ({type(exc).__name__})", exc, once=True)
+        session.not_shown.add(step.id)  # nobody can answer it: "Next" goes on without it
         note = W.Label(
             "This step's answer box could not be shown, because of a fault in an add-on. "
-            "Your other answers are kept; you can go back, or stop for now."
+            "Your other answers are kept; you can go on without this one, go back, or stop for now."
         )
         note.add_class("innerwork-hint")  # the page script names the step's input by it
         return note
