@@ -215,6 +215,30 @@ def test_a_full_room_says_so_kindly_and_starts_no_kernel(small_room):
     assert small_room.kernels() == 2
 
 
+def test_a_crowd_beyond_the_cap_is_told_at_once_not_after_the_kernels_before_it_start(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = WorkshopServer(tmp_path / "home", "--workshop", "--room", "1", "--max-participants", "3")
+    try:
+        server.wait_for_log("Kernel started:", 1)
+        started = time.monotonic()
+
+        def arrive(n):
+            page, _ = Client(server, f"127.0.0.{50 + n}").open_page()
+            return page.code, time.monotonic() - started
+
+        with ThreadPoolExecutor(6) as crowd:
+            answers = list(crowd.map(arrive, range(6)))
+        codes = sorted(code for code, _ in answers)
+        assert codes == [200, 200, 200, 503, 503, 503]
+        let_in = sorted(t for code, t in answers if code == 200)
+        told = max(t for code, t in answers if code == 503)
+        # nobody turned away waits for the others' kernels to start: all are told before a new kernel is ready
+        assert told < let_in[1], answers
+    finally:
+        server.stop()
+
+
 def test_one_address_opening_pages_fast_is_asked_to_wait(small_room):
     client = Client(small_room, "127.0.0.30")
     codes = [client.fetch("/").code for _ in range(5)]

@@ -11,7 +11,8 @@ Here (``RoomPool``):
 - a refill waits until the room is quiet (the server and its kernels use little CPU), so people
   already working keep the CPU, but never longer than ``max_refill_wait`` seconds;
 - a refill waits while the room is at its cap (``RoomGuard.max_participants``); a page that finds
-  no ready kernel then gets ``RoomFull`` instead of waiting.
+  no ready kernel then gets ``RoomFull`` instead of waiting, as does a page that finds more pages
+  already waiting than the cap leaves kernels for.
 
 ``innerwork.serving.voila_app`` puts ``RoomPool`` in front of Voila's pooled kernel manager.
 """
@@ -106,6 +107,12 @@ class RoomPool(LoggingConfigurable):
             await asyncio.sleep(0.5)
         self._room_full.clear()
 
+    def _more_pages_waiting_than_kernels_to_come(self) -> bool:
+        """True when the cap leaves no kernel for the latest page waiting: it is told the room is full at
+        once, instead of after the kernels before it have started (tens of seconds in a crowd)."""
+        owned = len(self._owners.keys() & set(self.list_kernel_ids()))  # a kernel that died is no one's any more
+        return 0 < self.max_participants < owned + self._pages_waiting
+
     async def get_rendered_notebook(self, notebook_name: str, *args, **kwargs):
         """Hand the page a ready kernel; if none is ready, start the next one now and take the first ready.
 
@@ -116,7 +123,7 @@ class RoomPool(LoggingConfigurable):
         self._page_waiting.set()
         try:
             while pool and not any(task.done() for task in pool):
-                if self._room_full.is_set():
+                if self._room_full.is_set() or self._more_pages_waiting_than_kernels_to_come():
                     raise RoomFull()
                 room_full = asyncio.ensure_future(self._room_full.wait())
                 await asyncio.wait([*pool, room_full], return_when=asyncio.FIRST_COMPLETED)
