@@ -387,3 +387,59 @@ def test_the_gentle_note_and_the_help_panel_with_the_keyboard(gallery):
     name = page.evaluate("() => document.activeElement.labels?.[0]?.textContent || ''")
     assert "Offer me a note" in name, f"the gentle check's checkbox is named {name!r}"
     assert axe_serious(page) == [], "help panel open"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (.ci/run installs it from npm)")
+def test_your_entries_delete_and_keep_it_with_the_keyboard(browser, server):
+    """An unfinished entry made with the keyboard, then in "Your entries": Delete, "Keep it", Delete again and
+    "Delete for good", each by Tab and Enter; the focus never falls to <body> when the focused button goes."""
+    context = browser.new_context(bypass_csp=True)
+    context.add_init_script(TRACK_CHANGES)
+    page = Page(context, server.url).page
+    page.add_script_tag(path=str(AXE))
+    kb = KeyboardOnly(page, "your entries")
+    title = "Before-session preparation"
+    kb.tab_to(f"Start: {title}")
+    page.keyboard.press("Enter")
+    page.wait_for_function(AT_NEW_STEP, timeout=15_000)
+    kb.settle()
+    for _ in range(10):
+        if kb.check("Tab")["tag"] == "TEXTAREA":
+            break
+        kb.tab()
+    kb.type(TYPED)
+    kb.tab_to("Stop for now")
+    kb.press("Enter")
+    page.get_by_role("button", name="Continue").wait_for(timeout=15_000)
+    kb.tab_back_to("Back to all exercises", limit=30)
+    kb.press("Enter")
+    page.get_by_role("button", name=f"Start: {title}").wait_for(timeout=15_000)
+    kb.settle()
+
+    for _ in range(80):
+        if kb.tab()["text"].startswith("Your entries"):
+            break
+    else:
+        raise AssertionError("Tab never reached 'Your entries'")
+    kb.press("Enter")
+    page.locator(".innerwork-history").first.wait_for(timeout=15_000)
+    kb.tab_to("Delete")
+    kb.press("Enter")
+    page.get_by_text("This cannot be undone").wait_for(timeout=15_000)
+    kb.tab_to("Keep it")
+    kb.press("Enter")
+    page.get_by_text("This cannot be undone").wait_for(state="detached", timeout=15_000)
+    kb.settle()
+    focused = kb.check("Enter on Keep it")
+    assert focused["heading"] and focused["text"] == "Your entries", f"after Keep it: {describe(focused)}"
+    kb.tab_to("Delete")
+    kb.press("Enter")
+    kb.tab_to("Delete for good")
+    kb.press("Enter")
+    page.get_by_text("Deleted.").wait_for(timeout=15_000)
+    kb.settle()
+    focused = kb.check("Enter on Delete for good")
+    assert focused["heading"] and focused["text"] == "Your entries", f"after Delete for good: {describe(focused)}"
+    assert page.locator("[role=status]", has_text="Deleted.").count() == 1  # said, not only shown
+    assert axe_serious(page) == [], "after deleting"
+    context.close()

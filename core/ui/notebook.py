@@ -131,6 +131,7 @@ class History(W.VBox):
         self.rows = W.VBox()
         self.detail = W.VBox()
         self.message = W.Label()
+        self.message.add_class("innerwork-history-message")  # "Deleted.", read out by the page script's live region
         super().__init__(
             [html(f"# Your entries\n\n{privacy.where_kept(self.store)}"), self.message, self.rows, self.detail]
         )

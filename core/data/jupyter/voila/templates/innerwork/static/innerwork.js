@@ -9,6 +9,9 @@
   // the focused control's tooltip and its step's heading: enough to find it again when the step is rebuilt
   let lastFocusedTitle = "";
   let lastFocusedStep = "";
+  // the "Your entries" panel the focused control was in: a control it removes (Keep it, Delete for good)
+  // hands the focus to the panel's heading, not to the top of the page
+  let lastFocusedPanel = null;
 
   const $ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const idOf = (el) => el.id || (el.id = "iw-" + (++counter));
@@ -36,6 +39,7 @@
   function liveRegions() {
     $(".innerwork-gentle-note").forEach((el) => { el.setAttribute("role", "alert"); });
     $(".innerwork-problem").forEach((el) => { el.setAttribute("role", "alert"); });
+    $(".innerwork-history-message").forEach((el) => { el.setAttribute("role", "status"); el.setAttribute("aria-live", "polite"); });
     $(".innerwork-saved").forEach((el) => { el.setAttribute("role", "status"); el.setAttribute("aria-live", "polite"); });
   }
 
@@ -199,6 +203,7 @@
       }
     }
     if (lost && lastFocused && gone(lastFocused)) {
+      if (lastFocusedPanel && lastFocusedPanel.isConnected && focusHeading(lastFocusedPanel.querySelector("h1"))) return;
       // the step's heading, or its first words (the "stopped for now" message), or the page's heading
       const words = $(".innerwork-step .widget-html-content").find((el) => text(el) && !gone(el));
       const target = document.querySelector(".innerwork-step h1, .innerwork-step h2") || words
@@ -224,6 +229,7 @@
     lastFocusedTitle = event.target.getAttribute("title") || "";
     const step = event.target.closest(".innerwork-step");
     lastFocusedStep = step ? text(step.querySelector("h2")) : "";
+    lastFocusedPanel = event.target.closest(".innerwork-history");
   }, true);
 
   let pending = [];
