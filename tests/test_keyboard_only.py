@@ -330,6 +330,19 @@ def test_no_words_stop_for_now_continue_and_back_to_all_with_the_keyboard(galler
     assert focused["heading"], f"after Back to all exercises the focus is on {describe(focused)}"
 
 
+def start_at_the_text_box(kb, title):
+    """Tab to the exercise's Start, press Enter, and Tab on until its first step's text box has the focus."""
+    kb.tab_to(f"Start: {title}")
+    kb.page.keyboard.press("Enter")
+    kb.page.wait_for_function(AT_NEW_STEP, timeout=15_000)
+    kb.settle()
+    for _ in range(10):
+        if kb.check("Tab")["tag"] == "TEXTAREA":
+            return
+        kb.tab()
+    raise AssertionError(f"{kb.where}: Tab never reached the step's text box")
+
+
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (.ci/run installs it from npm)")
 def test_the_gentle_note_and_the_help_panel_with_the_keyboard(gallery):
     """The gentle note appears without taking the focus from the text box; "Hide this note" by Enter;
@@ -338,16 +351,7 @@ def test_the_gentle_note_and_the_help_panel_with_the_keyboard(gallery):
     title = "Make a goal doable"  # its first step is a text box; no other test leaves it half-done
     page = back_at_the_gallery(gallery, title)
     kb = KeyboardOnly(page, "gentle note and help panel")
-    kb.tab_to(f"Start: {title}")
-    page.keyboard.press("Enter")
-    page.wait_for_function(AT_NEW_STEP, timeout=15_000)
-    kb.settle()
-    for _ in range(10):
-        if kb.check("Tab")["tag"] == "TEXTAREA":
-            break
-        kb.tab()
-    else:
-        raise AssertionError("Tab never reached the step's text box")
+    start_at_the_text_box(kb, title)
     kb.type("some days I want to kill myself")
     note = page.locator(".innerwork-gentle-note")
     note.get_by_text("You don't have to carry this alone").wait_for(timeout=15_000)
@@ -399,14 +403,7 @@ def test_your_entries_delete_and_keep_it_with_the_keyboard(browser, server):
     page.add_script_tag(path=str(AXE))
     kb = KeyboardOnly(page, "your entries")
     title = "Before-session preparation"
-    kb.tab_to(f"Start: {title}")
-    page.keyboard.press("Enter")
-    page.wait_for_function(AT_NEW_STEP, timeout=15_000)
-    kb.settle()
-    for _ in range(10):
-        if kb.check("Tab")["tag"] == "TEXTAREA":
-            break
-        kb.tab()
+    start_at_the_text_box(kb, title)
     kb.type(TYPED)
     kb.tab_to("Stop for now")
     kb.press("Enter")
