@@ -59,6 +59,7 @@ from voila_tools import (
     FIRST_INPUT,
     USABLE,
     chromium,
+    cpu_seconds,
     free_port,
     kernels,
     memory_mb,
@@ -71,7 +72,6 @@ STATIC_PAGE = "voici/render/workshop.html"
 RECORD_TIMEOUT_MS = 300_000
 FILE_TIMEOUT = 60  # seconds for one file of the static site
 VOILA_LOAD_TIMEOUT = 180  # seconds for one whole Voila load
-TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def address(n: int, one_address: bool) -> str:
@@ -96,18 +96,6 @@ def load_average() -> str:
 
 
 # -- the server's process tree ------------------------------------------------------------------
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU seconds of ``pid`` and its descendants, including children that ended and were waited for."""
-    total = 0
-    for p in tree(pid):
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
-    return total / TICKS
-
-
 class PeakMemory(threading.Thread):
     """The server tree's peak RSS and PSS (MB) and most kernels, sampled every 0.2 s until stopped."""
 
@@ -201,12 +189,12 @@ def measure(phase: Phase, pid: int, run_loads, quiet_timeout: float = 180) -> li
     phase.rss_idle = memory_mb(pid)[0]
     memory = PeakMemory(pid)
     memory.start()
-    cpu_before, client_before, overflows = tree_cpu_seconds(pid), client_cpu(), listen_overflows()
+    cpu_before, client_before, overflows = cpu_seconds(pid, ended_children=True), client_cpu(), listen_overflows()
     phase.cpu_before = cpu_before
     started = time.monotonic()
     loads = run_loads()
     phase.wall_seconds = time.monotonic() - started
-    phase.cpu_loads = tree_cpu_seconds(pid) - cpu_before
+    phase.cpu_loads = cpu_seconds(pid, ended_children=True) - cpu_before
     phase.client_cpu = client_cpu() - client_before
     phase.listen_overflows = listen_overflows() - overflows
     try:
@@ -214,7 +202,7 @@ def measure(phase: Phase, pid: int, run_loads, quiet_timeout: float = 180) -> li
     except RuntimeError:
         print(f"  {phase.server}: not quiet within {quiet_timeout:.0f} s", file=sys.stderr)
     phase.quiet_after = time.monotonic() - started - phase.wall_seconds
-    phase.cpu_until_quiet = tree_cpu_seconds(pid) - cpu_before
+    phase.cpu_until_quiet = cpu_seconds(pid, ended_children=True) - cpu_before
     memory.stop()
     phase.rss_peak, phase.pss_peak, phase.kernels_peak = memory.rss, memory.pss, memory.kernels
     phase.kernels_after = kernels(pid)

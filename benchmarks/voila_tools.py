@@ -135,14 +135,16 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
-def cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int, ended_children: bool = False) -> float:
+    """CPU seconds of ``pid`` and its descendants; with ``ended_children``, also of children that ended
+    and were waited for (a server's kernels that were shut down)."""
     total = 0
     for p in tree(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime
+        total += sum(int(f) for f in fields[11 : 15 if ended_children else 13])  # utime, stime (cutime, cstime)
     return total / os.sysconf("SC_CLK_TCK")
 
 
